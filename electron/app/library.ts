@@ -1,0 +1,60 @@
+import path from 'node:path';
+import type { Handlers } from '../../shared/api/contract';
+import { dispatch } from '../../shared/api/dispatch';
+import type { Envelope } from '../../shared/api/errors';
+import { type Db, openDatabase } from '../db/connection';
+import { migrate } from '../db/migrate';
+import { createHandlers } from '../services';
+import type { ServiceContext } from '../services/context';
+import type { Extract } from '../services/import';
+import { extractFile } from '../interop';
+import { toErrorShape } from '../services/errors';
+import { DATABASE_FILE } from './data-dir';
+import { EventHub } from './events';
+
+export interface Library {
+  dataDir: string;
+  databasePath: string;
+  db: Db;
+  handlers: Handlers;
+  events: EventHub;
+  /** The transport loop: validate, call, wrap. Never throws. */
+  call(method: string, input: unknown): Promise<Envelope<unknown>>;
+  close(): void;
+}
+
+export interface OpenLibraryOptions {
+  dataDir: string;
+  /** better_sqlite3.node for this runtime; the Electron app passes its Electron-ABI build. */
+  nativeBinding?: string;
+  now?: () => string;
+  /** How file bytes become sources; defaults to extracting on this thread. */
+  extract?: Extract;
+}
+
+/** Opens (creating if needed) and migrates the library in a data folder. Shared by the app, CLI, browser host and tests. */
+export function openLibrary(options: OpenLibraryOptions): Library {
+  const dataDir = path.resolve(options.dataDir);
+  const databasePath = path.join(dataDir, DATABASE_FILE);
+  const db = openDatabase(databasePath, { nativeBinding: options.nativeBinding });
+  try {
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const events = new EventHub();
+  const ctx: ServiceContext = { db, dataDir, databasePath, events, now: options.now ?? (() => new Date().toISOString()) };
+  const handlers = createHandlers(ctx, options.extract ?? extractFile);
+  return {
+    dataDir,
+    databasePath,
+    db,
+    handlers,
+    events,
+    call: (method, input) => dispatch(handlers, method, input, toErrorShape),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { Db } from '../db/connection';
+import type { EventHub } from '../app/events';
+
+/** What every service needs: the open library and a way to tell windows it changed. */
+export interface ServiceContext {
+  db: Db;
+  dataDir: string;
+  databasePath: string;
+  events: EventHub;
+  /** ISO timestamp; injectable so tests can pin time. */
+  now: () => string;
+}

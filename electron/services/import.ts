@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { FileImportResult, ImportReport } from '../../shared/api/methods/sources';
+import { AppError } from '../../shared/api/errors';
+import type { SourceMetadata } from '../../shared/model/entities';
+import { ensureTag, tagSource } from '../db/repos/tags';
+import type { ExtractedSource } from '../interop/types';
+import type { ServiceContext } from './context';
+import { addSource } from './sources';
+
+/** Turns a file's bytes into a source; the import worker pool provides one that runs off the main thread. */
+export type Extract = (bytes: Uint8Array, fileName: string) => Promise<ExtractedSource>;
+
+/** Where one item of a batch comes from: a path to read, or bytes already in hand (browser uploads). */
+export type ImportItem = { file: string; read: (maxBytes: number) => Promise<Uint8Array> };
+
+export interface ImportJobOptions {
+  tags: string[];
+  jobId?: string;
+  extract: Extract;
+  /** Largest file read at all; each format has its own, smaller limit inside extraction. */
+  maxFileBytes?: number;
+}
+
+const DEFAULT_MAX_FILE = 512 * 1024 * 1024;
+
+/** Jobs that may be cancelled, per library. */
+const running = new WeakMap<ServiceContext, Map<string, { cancelled: boolean }>>();
+
+export function cancelImport(ctx: ServiceContext, jobId: string): boolean {
+  const job = running.get(ctx)?.get(jobId);
+  if (!job) return false;
+  job.cancelled = true;
+  return true;
+}
+
+function describeFsError(err: unknown): string {
+  const code = (err as { code?: string }).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'No such file or folder.';
+    case 'EACCES':
+    case 'EPERM':
+      return 'Collate is not allowed to read this (permission denied).';
+    case 'ELOOP':
+      return 'This is a symbolic link that loops back on itself.';
+    case 'EISDIR':
+      return 'This is a folder, not a file.';
+    default:
+      return `Could not be read: ${(err as Error).message}`;
+  }
+}
+
+/**
+ * Expands files and folders into the files to import. Folders are walked
+ * recursively; a folder reached twice through links is reported once and not
+ * walked again; the "_files" folder a browser saves beside a page holds that
+ * page's assets, not articles, so it is skipped.
+ */
+export async function expandPaths(paths: string[]): Promise<{ files: string[]; problems: FileImportResult[] }> {
+  const files: string[] = [];
+  const problems: FileImportResult[] = [];
+  const seenDirs = new Set<string>();
+
+  async function visit(p: string, explicit: boolean): Promise<void> {
+    let stat;
+    try {
+      stat = await fs.stat(p);
+    } catch (err) {
+      problems.push({ file: p, status: 'failed', error: describeFsError(err) });
+      return;
+    }
+    if (stat.isFile()) {
+      files.push(p);
+      return;
+    }
+    if (!stat.isDirectory()) {
+      if (explicit) problems.push({ file: p, status: 'failed', error: 'This is not a regular file or folder.' });
+      return;
+    }
+    let real: string;
+    try {
+      real = await fs.realpath(p);
+    } catch (err) {
+      problems.push({ file: p, status: 'failed', error: describeFsError(err) });
+      return;
+    }
+    if (seenDirs.has(real)) {
+      problems.push({ file: p, status: 'failed', error: 'Skipped: this folder was already imported through another link (a symbolic link loop).' });
+      return;
+    }
+    seenDirs.add(real);
+    let entries;
+    try {
+      entries = await fs.readdir(p, { withFileTypes: true });
+    } catch (err) {
+      problems.push({ file: p, status: 'failed', error: describeFsError(err) });
+      return;
+    }
+    const names = new Set(entries.map((e) => e.name));
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const m = /^(.*)_files$/.exec(entry.name);
+      if (m && (names.has(`${m[1]}.html`) || names.has(`${m[1]}.htm`))) continue;
+      await visit(path.join(p, entry.name), false);
+    }
+  }
+
+  for (const p of paths) await visit(path.resolve(p), true);
+  return { files, problems };
+}
+
+function toMetadata(x: ExtractedSource, fileName: string): SourceMetadata {
+  const base = path.basename(fileName).replace(/\.[^.]+$/, '');
+  return {
+    title: (x.metadata.title ?? '').trim() || base || 'Untitled',
+    byline: x.metadata.byline ?? null,
+    outlet: x.metadata.outlet ?? null,
+    publishedAt: x.metadata.publishedAt ?? null,
+    url: x.metadata.url ?? null,
+    language: x.metadata.language ?? null,
+  };
+}
+
+/**
+ * Imports a batch, one transaction per source: a file that fails leaves
+ * nothing behind and the rest of the batch goes on. Progress is emitted as
+ * it goes; cancelling stops after the file in hand.
+ */
+export async function runImport(ctx: ServiceContext, items: ImportItem[], opts: ImportJobOptions, early: FileImportResult[] = []): Promise<ImportReport> {
+  const jobId = opts.jobId ?? randomUUID();
+  const jobs = running.get(ctx) ?? new Map();
+  running.set(ctx, jobs);
+  if (jobs.has(jobId)) throw new AppError('conflict', `An import with id ${jobId} is already running.`);
+  const job = { cancelled: false };
+  jobs.set(jobId, job);
+
+  const results: FileImportResult[] = [...early];
+  const total = items.length + early.length;
+  let failed = early.length;
+  let lastEmit = 0;
+  const progress = (current: string | null, finished = false) => {
+    const t = Date.now();
+    if (!finished && t - lastEmit < 100) return;
+    lastEmit = t;
+    ctx.events.emit('import.progress', { jobId, done: results.length, total, current, failed, finished });
+  };
+
+  try {
+    progress(null);
+    for (const item of items) {
+      if (job.cancelled) break;
+      progress(item.file);
+      try {
+        const bytes = await item.read(opts.maxFileBytes ?? DEFAULT_MAX_FILE);
+        const extracted = await opts.extract(bytes, path.basename(item.file));
+        const outcome = ctx.db
+          .transaction(() => {
+            const o = addSource(ctx, {
+              document: extracted.document,
+              metadata: toMetadata(extracted, item.file),
+              format: extracted.format,
+              origin: item.file,
+              canonicalUrl: extracted.metadata.canonicalUrl,
+              excerpt: extracted.metadata.excerpt,
+            });
+            if (o.status === 'imported') {
+              for (const tag of opts.tags) tagSource(ctx.db, o.id, ensureTag(ctx.db, tag, ctx.now()));
+            }
+            return o;
+          })
+          .immediate();
+        results.push(
+          outcome.status === 'imported'
+            ? { file: item.file, status: 'imported', id: outcome.id, title: outcome.title }
+            : { file: item.file, status: 'duplicate', duplicateOf: { id: outcome.id, title: outcome.title, reason: outcome.reason ?? 'same text' } },
+        );
+      } catch (err) {
+        failed++;
+        const message = err instanceof AppError ? err.message : describeFsError(err);
+        results.push({ file: item.file, status: 'failed', error: message });
+      }
+    }
+  } finally {
+    jobs.delete(jobId);
+    progress(null, true);
+    if (results.some((r) => r.status === 'imported')) ctx.events.emit('library.changed', { kinds: ['sources', 'tags'] });
+  }
+  return { jobId, cancelled: job.cancelled, results };
+}
+
+export function tooLarge(bytes: number, max: number): AppError {
+  return new AppError('too_large', `This file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the import limit is ${Math.round(max / 1024 / 1024)} MB.`);
+}
+
+export function fileItems(files: string[]): ImportItem[] {
+  return files.map((file) => ({
+    file,
+    read: async (max) => {
+      // Checked before reading, so a huge file is refused without filling memory.
+      const { size } = await fs.stat(file);
+      if (size > max) throw tooLarge(size, max);
+      return new Uint8Array(await fs.readFile(file));
+    },
+  }));
+}
+
+export function uploadItems(files: Array<{ name: string; base64: string }>): ImportItem[] {
+  return files.map(({ name, base64 }) => ({
+    // Only the base name: an upload's name is a label, never a path to write or read.
+    file: path.basename(name.replace(/\\/g, '/')) || 'upload',
+    read: async (max) => {
+      const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+      if (bytes.byteLength > max) throw tooLarge(bytes.byteLength, max);
+      return bytes;
+    },
+  }));
+}

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import type { HandlersIn } from '../../shared/api/contract';
+import type { ImportOutcome } from '../../shared/api/methods/sources';
+import { AppError } from '../../shared/api/errors';
+import { canonicalText, documentFromPlainText, type SourceDocument } from '../../shared/document/model';
+import { packDocument, unpackDocument } from '../../shared/document/pack';
+import type { SourceFormat, SourceMetadata } from '../../shared/model/entities';
+import { reindexAnnotationsOfSource } from '../db/repos/annotations';
+import * as repo from '../db/repos/sources';
+import { addToTrash } from '../db/repos/trash';
+import type { ServiceContext } from './context';
+import { cancelImport, type Extract, expandPaths, fileItems, runImport, uploadItems } from './import';
+
+export interface SourceToAdd {
+  document: SourceDocument;
+  metadata: SourceMetadata;
+  format: SourceFormat;
+  origin: string | null;
+  canonicalUrl?: string | null;
+  excerpt?: string | null;
+  tags?: string[];
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text.normalize('NFC'), 'utf8').digest('hex');
+}
+
+const countWords = (text: string) => text.match(/\S+/g)?.length ?? 0;
+
+/**
+ * Adds one source in one transaction: either the whole source (row, body,
+ * search index) is there afterwards, or nothing is. The same text or the same
+ * canonical URL is never imported twice.
+ */
+export function addSource(ctx: ServiceContext, s: SourceToAdd): ImportOutcome {
+  const text = canonicalText(s.document);
+  if (!text.trim()) throw new AppError('empty', 'There is no text to import.');
+  const hash = contentHash(text);
+  const canonicalUrl = s.canonicalUrl ?? s.metadata.url ?? null;
+  return ctx.db.transaction((): ImportOutcome => {
+    const dup = repo.findDuplicate(ctx.db, hash, canonicalUrl);
+    if (dup) return { status: 'duplicate', id: dup.id, title: dup.title, reason: dup.reason };
+    const id = repo.insertSource(
+      ctx.db,
+      {
+        metadata: s.metadata,
+        canonicalUrl,
+        excerpt: s.excerpt ?? null,
+        format: s.format,
+        origin: s.origin,
+        contentHash: hash,
+        wordCount: countWords(text),
+        document: packDocument(s.document),
+        canonicalText: text,
+      },
+      ctx.now(),
+    );
+    return { status: 'imported', id, title: s.metadata.title };
+  }).immediate();
+}
+
+function requireSource(ctx: ServiceContext, id: number) {
+  const record = repo.getSourceRecord(ctx.db, id);
+  if (!record) throw new AppError('not_found', `Source ${id} is not in the library (it may be in the trash).`);
+  return record;
+}
+
+export function sourceHandlers(ctx: ServiceContext, extract: Extract): HandlersIn<'sources'> {
+  const changed = () => ctx.events.emit('library.changed', { kinds: ['sources'] });
+  return {
+    'sources.list': (q) => repo.listSources(ctx.db, q),
+    'sources.get': ({ id }) => {
+      const record = requireSource(ctx, id);
+      const body = repo.getSourceBody(ctx.db, id);
+      if (!body) throw new AppError('database_corrupt', `Source ${id} has lost its text; restore a backup.`);
+      return { ...record, document: unpackDocument(body.document, body.canonicalText) };
+    },
+    'sources.importText': ({ title, text }) => {
+      const outcome = addSource(ctx, {
+        document: documentFromPlainText(text),
+        metadata: { title: title.trim(), byline: null, outlet: null, publishedAt: null, url: null, language: null },
+        format: 'text',
+        origin: 'paste',
+      });
+      if (outcome.status === 'imported') changed();
+      return outcome;
+    },
+    'sources.importFiles': async ({ paths, tags, jobId }) => {
+      const { files, problems } = await expandPaths(paths);
+      return runImport(ctx, fileItems(files), { tags, jobId, extract }, problems);
+    },
+    'sources.importUploads': ({ files, tags, jobId }) => runImport(ctx, uploadItems(files), { tags, jobId, extract }),
+    'sources.cancelImport': ({ jobId }) => ({ cancelled: cancelImport(ctx, jobId) }),
+    'sources.updateMetadata': ({ id, metadata }) => {
+      const current = requireSource(ctx, id);
+      const next: SourceMetadata = {
+        title: metadata.title.trim(),
+        byline: metadata.byline === undefined ? current.byline : metadata.byline,
+        outlet: metadata.outlet === undefined ? current.outlet : metadata.outlet,
+        publishedAt: metadata.publishedAt === undefined ? current.publishedAt : metadata.publishedAt,
+        url: metadata.url === undefined ? current.url : metadata.url,
+        language: metadata.language === undefined ? current.language : metadata.language,
+      };
+      ctx.db.transaction(() => repo.updateMetadata(ctx.db, id, next, ctx.now())).immediate();
+      changed();
+      return repo.toSummary(requireSource(ctx, id));
+    },
+    'sources.delete': ({ id }) => {
+      const record = requireSource(ctx, id);
+      const trashId = ctx.db
+        .transaction(() => {
+          const now = ctx.now();
+          repo.setSourceDeleted(ctx.db, id, now);
+          reindexAnnotationsOfSource(ctx.db, id);
+          return addToTrash(ctx.db, 'source', id, record.title, now);
+        })
+        .immediate();
+      ctx.events.emit('library.changed', { kinds: ['sources', 'annotations', 'trash'] });
+      return { trashId };
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { method } from '../method';
+
+export interface LibraryInfo {
+  dataDir: string;
+  databasePath: string;
+  schemaVersion: number;
+  sources: number;
+  annotations: number;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  problems: string[];
+}
+
+export const libraryMethods = {
+  'library.info': method<LibraryInfo>()(z.object({}).strict(), 'Where the library lives and what it holds'),
+  'library.check': method<CheckResult>()(z.object({}).strict(), 'Run SQLite integrity checks on the library'),
+  'library.backup': method<{ path: string; bytes: number }>()(
+    z.object({}).strict(),
+    'Write an online backup into the backups folder of the data folder',
+  ),
+};

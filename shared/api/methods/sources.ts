@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { Page, SourceDetail, SourceSummary } from '../../model/entities';
+import { SourceId } from '../../model/ids';
+import { method } from '../method';
+import { LIMITS, metadataPatch, nonEmpty, pageRequest, tagName, text } from '../schemas';
+
+export interface ImportOutcome {
+  status: 'imported' | 'duplicate';
+  id: SourceId;
+  title: string;
+  /** For duplicates: why it matched ("same text", "same URL"). */
+  reason?: string;
+}
+
+/** One line of an import report; the CLI's --json prints exactly this per file. */
+export interface FileImportResult {
+  file: string;
+  status: 'imported' | 'duplicate' | 'failed';
+  id?: SourceId;
+  title?: string;
+  error?: string;
+  /** For duplicates: the source already in the library, and why it matched. */
+  duplicateOf?: { id: SourceId; title: string; reason: string };
+}
+
+export interface ImportReport {
+  jobId: string;
+  cancelled: boolean;
+  results: FileImportResult[];
+}
+
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'job id must be 1–64 letters, digits, - or _' });
+const importOptions = {
+  tags: z.array(tagName).max(50).default([]),
+  /** Chosen by the caller so it can cancel the job while the call is still running. */
+  jobId: jobId.optional(),
+};
+
+export const sourceSort = z.enum(['imported', 'published', 'title']);
+
+export const sourceMethods = {
+  'sources.list': method<Page<SourceSummary>>()(
+    z
+      .object({
+        ...pageRequest,
+        sort: sourceSort.default('imported'),
+        tag: text(LIMITS.tagChars, 'Tag').nullable().optional(),
+        outlet: text(LIMITS.metadataChars, 'Outlet').nullable().optional(),
+      })
+      .strict(),
+    'A page of the Library, newest first unless sorted otherwise',
+  ),
+  'sources.get': method<SourceDetail>()(z.object({ id: SourceId }).strict(), 'One source with its document'),
+  'sources.importText': method<ImportOutcome>()(
+    z
+      .object({
+        title: nonEmpty(LIMITS.titleChars, 'Title'),
+        text: nonEmpty(LIMITS.articleChars, 'Article text'),
+      })
+      .strict(),
+    'Add a pasted plain-text article to the library',
+  ),
+  'sources.importFiles': method<ImportReport>()(
+    z
+      .object({
+        paths: z.array(z.string().min(1).max(4096)).min(1, { message: 'choose at least one file or folder' }).max(100_000),
+        ...importOptions,
+      })
+      .strict(),
+    'Import files and folders (recursively) from this computer, reporting each file',
+  ),
+  'sources.importUploads': method<ImportReport>()(
+    z
+      .object({
+        files: z
+          .array(z.object({ name: z.string().min(1).max(1024), base64: z.string().max(280_000_000) }).strict())
+          .min(1)
+          .max(10_000),
+        ...importOptions,
+      })
+      .strict(),
+    'Import files the browser host received from a file input or a drop',
+  ),
+  'sources.cancelImport': method<{ cancelled: boolean }>()(
+    z.object({ jobId }).strict(),
+    'Stop a running import after the file in hand; what was imported stays',
+  ),
+  'sources.updateMetadata': method<SourceSummary>()(
+    z.object({ id: SourceId, metadata: metadataPatch }).strict(),
+    'Edit title, byline, outlet, date, URL or language',
+  ),
+  'sources.delete': method<{ trashId: number }>()(z.object({ id: SourceId }).strict(), 'Move a source to the trash'),
+};
