@@ -1,16 +1,17 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
+import { META_CONTENT_SECURITY_POLICY } from '../shared/security/csp';
 
 const root = fileURLToPath(new URL('../renderer', import.meta.url));
-const outDir = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+// COLLATE_RENDERER_DIR lets parallel checkouts and test runs build side by side; `collate serve` reads the same variable.
+const outDir = process.env.COLLATE_RENDERER_DIR || fileURLToPath(new URL('../dist/renderer', import.meta.url));
 
-/** The same CSP the browser host sends as a header, in the page itself, so Electron's file load enforces it too. */
+/** The CSP in the page itself too, so it holds even if a header were lost (frame-ancestors aside: header only). */
 function cspMeta(): Plugin {
   return {
     name: 'collate-csp',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
   };
 }
 

@@ -6,7 +6,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root,
   test: {
-    include: ['tests/{unit,db,interop,transport,cli,security}/**/*.test.ts'],
+    include: ['tests/{unit,db,interop,transport,cli,security,crash}/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 60_000,

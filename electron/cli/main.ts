@@ -7,9 +7,12 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createClient } from '../../shared/api/client';
 import type { CollateClient } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
-import { resolveDataDir } from '../app/data-dir';
+import { DATABASE_FILE, resolveDataDir } from '../app/data-dir';
 import { type Library, openLibrary } from '../app/library';
+import { createExtractPool, type ExtractPool } from '../services/extract-pool';
 import { startHttpHost } from '../transport/http';
+import { printSearch } from './search';
+import { printStatements } from './statements';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -23,11 +26,21 @@ Commands:
   list [--limit N] [--json]          List the library, newest first
   check                              Check the library file for damage
   backup [FILE]                      Write an online backup (default: <data dir>/backups/)
+  restore FILE                       Replace the library with a backup (the current one is kept aside)
+  statements [--source ID] [--json]  List statements (all, or one source's) and that source's suggested quotes
+  search QUERY [--json] [--recent]   Search everything: words, "phrases", prefix*, -word, OR, tag: speaker: outlet:
+                                     before: after: is:statement relation:contradicts (--limit N per kind, default 20)
+  export brief ID [-o FILE]          A brief as Markdown (to FILE, else to standard output)
+  export source ID [-o FILE]         A source with its annotations as Markdown
+  export annotations [--source ID | --tag T] --format jsonld [-o FILE]
+                                     Annotations as W3C Web Annotation JSON-LD (the whole library by default)
+  import-annotations FILE            Import W3C Web Annotations (JSON-LD) or a Hypothesis JSON export
 
 Every command takes --data-dir D (else $COLLATE_DATA_DIR, else the app's own data folder).
 Exit status: 0 on success, 1 on failure, 2 when some files of an import failed.`;
 
 interface Ctx {
+  dataDir: string;
   library: Library;
   client: CollateClient;
   out: (line: string) => void;
@@ -37,11 +50,16 @@ interface Ctx {
 type Command = {
   options: NonNullable<ParseArgsConfig['options']>;
   positionals?: boolean;
+  /** Parses files on worker threads (commands that import). */
+  workers?: boolean;
+  /** Runs with the library closed (restore replaces the file); ctx.library is then absent. */
+  noLibrary?: boolean;
   run: (ctx: Ctx, values: Record<string, unknown>, positionals: string[]) => Promise<number>;
 };
 
 const commands: Record<string, Command> = {
   serve: {
+    workers: true,
     options: { port: { type: 'string', default: '0' }, open: { type: 'boolean', default: false } },
     run: async ({ library, out, err }, values) => {
       const port = Number(values.port);
@@ -61,6 +79,7 @@ const commands: Record<string, Command> = {
     },
   },
   import: {
+    workers: true,
     options: { tag: { type: 'string', multiple: true, default: [] }, json: { type: 'boolean', default: false } },
     positionals: true,
     run: async ({ library, client, out, err }, values, paths) => {
@@ -125,16 +144,58 @@ const commands: Record<string, Command> = {
     options: {},
     positionals: true,
     run: async ({ library, out }, _values, positionals) => {
-      const { backupDatabase } = await import('../services/library');
-      const result = await backupDatabase(library.db, library.dataDir, new Date().toISOString(), positionals[0]);
+      const { backupPath, writeBackup } = await import('../services/backup');
+      const now = new Date().toISOString();
+      const target = positionals[0] ? path.resolve(positionals[0]) : backupPath(library.dataDir, 'manual', now);
+      if (positionals.length > 1) throw new AppError('invalid_input', 'Name at most one backup file.');
+      if (fs.existsSync(target)) throw new AppError('conflict', `${target} already exists; name a new file.`);
+      const result = writeBackup(library.db, target);
       out(`Backed up to ${result.path} (${(result.bytes / 1024).toFixed(0)} KB).`);
       return 0;
+    },
+  },
+  restore: {
+    options: {},
+    positionals: true,
+    noLibrary: true,
+    run: async ({ dataDir, out }, _values, positionals) => {
+      if (positionals.length !== 1) throw new AppError('invalid_input', 'Name the one backup file to restore: collate restore FILE.');
+      const { restoreBackup } = await import('../services/backup');
+      const result = restoreBackup(path.join(dataDir, DATABASE_FILE), positionals[0], new Date().toISOString());
+      if (result.movedAside) out(`The library you had is kept at ${result.movedAside}.`);
+      out(`Restored ${path.resolve(positionals[0])} as ${result.restored}.`);
+      return 0;
+    },
+  },
+  search: {
+    options: { json: { type: 'boolean', default: false }, recent: { type: 'boolean', default: false }, limit: { type: 'string', default: '20' } },
+    positionals: true,
+    run: async ({ client, out }, values, words) => printSearch(client, values, words, out),
+  },
+  statements: {
+    options: { source: { type: 'string' }, json: { type: 'boolean', default: false } },
+    run: async ({ client, out }, values) => printStatements(client, values, out),
+  },
+  export: {
+    options: { output: { type: 'string', short: 'o' }, source: { type: 'string' }, tag: { type: 'string' }, format: { type: 'string', default: 'jsonld' } },
+    positionals: true,
+    run: async ({ client, out, err }, values, positionals) => {
+      const { runExport } = await import('./export-commands');
+      return runExport(client, values, positionals, out, err);
+    },
+  },
+  'import-annotations': {
+    options: {},
+    positionals: true,
+    run: async ({ client, out }, _values, positionals) => {
+      const { runImportAnnotations } = await import('./export-commands');
+      return runImportAnnotations(client, positionals, out);
     },
   },
 };
 
 async function ensureRendererBuilt(err: (line: string) => void): Promise<string> {
-  const dir = path.join(repoRoot, 'dist', 'renderer');
+  const dir = process.env.COLLATE_RENDERER_DIR || path.join(repoRoot, 'dist', 'renderer');
   if (fs.existsSync(path.join(dir, 'index.html'))) return dir;
   err('Building the interface (first run)…');
   const { build } = await import('vite');
@@ -160,6 +221,7 @@ export async function main(argv: string[], io = { out: (l: string) => console.lo
     return 1;
   }
   let library: Library | undefined;
+  let pool: ExtractPool | null = null;
   try {
     const { values, positionals } = parseArgs({
       args: rest,
@@ -171,14 +233,25 @@ export async function main(argv: string[], io = { out: (l: string) => console.lo
       io.out(HELP);
       return 0;
     }
-    library = openLibrary({ dataDir: resolveDataDir(values['data-dir'] as string | undefined) });
+    const dataDir = resolveDataDir(values['data-dir'] as string | undefined);
+    if (command.noLibrary) {
+      const closed = new Proxy({} as Library & CollateClient, {
+        get: () => {
+          throw new AppError('internal', `collate ${name} runs with the library closed.`);
+        },
+      });
+      return await command.run({ dataDir, library: closed, client: closed, ...io }, values, positionals);
+    }
+    pool = command.workers ? createExtractPool() : null;
+    library = openLibrary({ dataDir, extractor: pool ?? undefined });
     const client = createClient((method, input) => library!.call(method, input));
-    return await command.run({ library, client, ...io }, values, positionals);
+    return await command.run({ dataDir, library, client, ...io }, values, positionals);
   } catch (e) {
     const message = e instanceof AppError ? e.message : e instanceof Error ? e.message.split('\n')[0] : String(e);
     io.err(`collate ${name}: ${message}`);
     return 1;
   } finally {
     library?.close();
+    await pool?.close();
   }
 }

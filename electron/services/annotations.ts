@@ -3,6 +3,7 @@ import { AppError } from '../../shared/api/errors';
 import { describeRange } from '../../shared/anchoring/selectors';
 import * as repo from '../db/repos/annotations';
 import { getCanonicalText, getSourceRecord } from '../db/repos/sources';
+import { ensureTag } from '../db/repos/tags';
 import { addToTrash } from '../db/repos/trash';
 import type { ServiceContext } from './context';
 
@@ -32,7 +33,7 @@ export function annotationHandlers(ctx: ServiceContext): HandlersIn<'annotations
           // The quote and its context come from the stored text, never from the caller.
           const { quote } = describeRange(text, start, end);
           if (!quote.exact.trim()) throw new AppError('invalid_input', 'Select some words to highlight, not just spaces.');
-          return repo.insertAnnotation(ctx.db, { sourceId, start, end, ...quote, color }, ctx.now());
+          return repo.insertAnnotation(ctx.db, { sourceId, start, end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, color }, ctx.now());
         })
         .immediate();
       changed();
@@ -42,6 +43,20 @@ export function annotationHandlers(ctx: ServiceContext): HandlersIn<'annotations
       requireAnnotation(ctx, id);
       ctx.db.transaction(() => repo.updateAnnotationFields(ctx.db, id, { color, note, noteText }, ctx.now())).immediate();
       changed();
+      return requireAnnotation(ctx, id);
+    },
+    'annotations.setTags': ({ id, tags }) => {
+      requireAnnotation(ctx, id);
+      ctx.db
+        .transaction(() => {
+          const now = ctx.now();
+          // Names compare without case, so "Iraq" and "iraq" are one tag.
+          const ids = [...new Set(tags.map((name) => ensureTag(ctx.db, name, now)))];
+          repo.setAnnotationTagIds(ctx.db, id, ids);
+          repo.updateAnnotationFields(ctx.db, id, {}, now);
+        })
+        .immediate();
+      ctx.events.emit('library.changed', { kinds: ['annotations', 'tags'] });
       return requireAnnotation(ctx, id);
     },
     'annotations.delete': ({ id }) => {

@@ -12,13 +12,19 @@ import { addSource } from './sources';
 /** Turns a file's bytes into a source; the import worker pool provides one that runs off the main thread. */
 export type Extract = (bytes: Uint8Array, fileName: string) => Promise<ExtractedSource>;
 
+/** An Extract and how many files it can usefully work on at once. */
+export interface Extractor {
+  extract: Extract;
+  concurrency: number;
+}
+
 /** Where one item of a batch comes from: a path to read, or bytes already in hand (browser uploads). */
 export type ImportItem = { file: string; read: (maxBytes: number) => Promise<Uint8Array> };
 
 export interface ImportJobOptions {
   tags: string[];
   jobId?: string;
-  extract: Extract;
+  extractor: Extractor;
   /** Largest file read at all; each format has its own, smaller limit inside extraction. */
   maxFileBytes?: number;
 }
@@ -148,14 +154,27 @@ export async function runImport(ctx: ServiceContext, items: ImportItem[], opts: 
     ctx.events.emit('import.progress', { jobId, done: results.length, total, current, failed, finished });
   };
 
+  // Files are read and parsed ahead (up to the extractor's concurrency) while
+  // earlier ones are written, so every core works; writes stay in order.
+  const started = new Map<number, Promise<ExtractedSource>>();
+  const start = (i: number) => {
+    if (i >= items.length || started.has(i) || job.cancelled) return;
+    const item = items[i];
+    const p = item.read(opts.maxFileBytes ?? DEFAULT_MAX_FILE).then((bytes) => opts.extractor.extract(bytes, path.basename(item.file)));
+    p.catch(() => undefined); // handled when its turn comes
+    started.set(i, p);
+  };
+
   try {
     progress(null);
-    for (const item of items) {
+    for (let i = 0; i < items.length; i++) {
       if (job.cancelled) break;
+      const item = items[i];
+      for (let k = i; k < i + Math.max(1, opts.extractor.concurrency); k++) start(k);
       progress(item.file);
       try {
-        const bytes = await item.read(opts.maxFileBytes ?? DEFAULT_MAX_FILE);
-        const extracted = await opts.extract(bytes, path.basename(item.file));
+        const extracted = await started.get(i)!;
+        started.delete(i);
         const outcome = ctx.db
           .transaction(() => {
             const o = addSource(ctx, {
@@ -178,6 +197,7 @@ export async function runImport(ctx: ServiceContext, items: ImportItem[], opts: 
             : { file: item.file, status: 'duplicate', duplicateOf: { id: outcome.id, title: outcome.title, reason: outcome.reason ?? 'same text' } },
         );
       } catch (err) {
+        started.delete(i);
         failed++;
         const message = err instanceof AppError ? err.message : describeFsError(err);
         results.push({ file: item.file, status: 'failed', error: message });

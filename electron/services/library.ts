@@ -1,11 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { HandlersIn } from '../../shared/api/contract';
 import type { CheckResult } from '../../shared/api/methods/library';
 import type { Db } from '../db/connection';
 import { schemaVersion } from '../db/migrate';
 import { countAnnotations } from '../db/repos/annotations';
 import { countSources } from '../db/repos/sources';
+import { takeBackup } from './backup';
 import type { ServiceContext } from './context';
 
 export function checkDatabase(db: Db): CheckResult {
@@ -24,15 +23,6 @@ export function checkDatabase(db: Db): CheckResult {
   return { ok: problems.length === 0, problems };
 }
 
-const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-
-/** An online backup: safe while the app is writing, and a complete, openable library file. */
-export async function backupDatabase(db: Db, dataDir: string, now: string, file?: string): Promise<{ path: string; bytes: number }> {
-  const target = file ? path.resolve(file) : path.join(dataDir, 'backups', `library-${stamp(now)}.sqlite3`);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  await db.backup(target);
-  return { path: target, bytes: fs.statSync(target).size };
-}
 
 export function libraryHandlers(ctx: ServiceContext): HandlersIn<'library'> {
   return {
@@ -44,6 +34,6 @@ export function libraryHandlers(ctx: ServiceContext): HandlersIn<'library'> {
       annotations: countAnnotations(ctx.db),
     }),
     'library.check': () => checkDatabase(ctx.db),
-    'library.backup': () => backupDatabase(ctx.db, ctx.dataDir, ctx.now()),
+    'library.backup': () => takeBackup(ctx.db, ctx.dataDir, 'manual', ctx.now()),
   };
 }

@@ -9,7 +9,8 @@ import { reindexAnnotationsOfSource } from '../db/repos/annotations';
 import * as repo from '../db/repos/sources';
 import { addToTrash } from '../db/repos/trash';
 import type { ServiceContext } from './context';
-import { cancelImport, type Extract, expandPaths, fileItems, runImport, uploadItems } from './import';
+import { cancelImport, type Extractor, expandPaths, fileItems, runImport, uploadItems } from './import';
+import { sourceTagHandlers } from './tags';
 
 export interface SourceToAdd {
   document: SourceDocument;
@@ -65,10 +66,16 @@ function requireSource(ctx: ServiceContext, id: number) {
   return record;
 }
 
-export function sourceHandlers(ctx: ServiceContext, extract: Extract): HandlersIn<'sources'> {
+export function sourceHandlers(ctx: ServiceContext, extractor: Extractor): HandlersIn<'sources'> {
   const changed = () => ctx.events.emit('library.changed', { kinds: ['sources'] });
   return {
-    'sources.list': (q) => repo.listSources(ctx.db, q),
+    'sources.list': (q) => {
+      if (q.publishedFrom && q.publishedTo && q.publishedFrom.slice(0, 10) > q.publishedTo.slice(0, 10)) {
+        throw new AppError('invalid_input', `The start date ${q.publishedFrom} is after the end date ${q.publishedTo}.`);
+      }
+      return repo.listSources(ctx.db, q);
+    },
+    ...sourceTagHandlers(ctx),
     'sources.get': ({ id }) => {
       const record = requireSource(ctx, id);
       const body = repo.getSourceBody(ctx.db, id);
@@ -87,9 +94,9 @@ export function sourceHandlers(ctx: ServiceContext, extract: Extract): HandlersI
     },
     'sources.importFiles': async ({ paths, tags, jobId }) => {
       const { files, problems } = await expandPaths(paths);
-      return runImport(ctx, fileItems(files), { tags, jobId, extract }, problems);
+      return runImport(ctx, fileItems(files), { tags, jobId, extractor }, problems);
     },
-    'sources.importUploads': ({ files, tags, jobId }) => runImport(ctx, uploadItems(files), { tags, jobId, extract }),
+    'sources.importUploads': ({ files, tags, jobId }) => runImport(ctx, uploadItems(files), { tags, jobId, extractor }),
     'sources.cancelImport': ({ jobId }) => ({ cancelled: cancelImport(ctx, jobId) }),
     'sources.updateMetadata': ({ id, metadata }) => {
       const current = requireSource(ctx, id);

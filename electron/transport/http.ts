@@ -150,7 +150,14 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
       } catch {
         return fail(res, 'invalid_input', 'The request body is not valid JSON.');
       }
-      const envelope = await library.call(decodeURIComponent(method), input);
+      let name: string;
+      try {
+        name = decodeURIComponent(method);
+      } catch {
+        // A malformed escape (/api/%zz) threw out of this handler and crashed the host (found by tests/security/http-fuzz).
+        return fail(res, 'unknown_method', 'There is no such method.');
+      }
+      const envelope = await library.call(name, input);
       sendJson(res, envelope.ok ? 200 : (STATUS[envelope.error.code] ?? 500), envelope);
     });
   }

@@ -1,37 +1,45 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { SourceId } from '../../shared/model/ids';
-import { api } from '../data/client';
-import { useLibraryQuery } from '../data/hooks';
-import { AnnotationsPanel } from '../features/annotations/AnnotationsPanel';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { BriefsView } from '../features/briefs/BriefsView';
 import { LibraryPanel } from '../features/library/LibraryPanel';
-import { PasteDialog } from '../features/paste/PasteDialog';
-import { Reader } from '../features/reader/Reader';
+import { useAnnotationHistoryShortcuts } from '../features/annotations/history';
+import { LibraryView } from '../features/library/LibraryView';
+import { ImportFiles } from '../features/import/ImportFiles';
+import { type ClipboardContent, PasteDialog } from '../features/paste/PasteDialog';
+import { SavedSearches } from '../features/search/SavedSearches';
+import { SearchBox } from '../features/search/SearchBox';
+import { SearchView } from '../features/search/SearchView';
+import { ClaimsView } from '../features/statements/ClaimsView';
+import { CompareView } from '../features/statements/CompareView';
+import { SpeakersView } from '../features/statements/SpeakersView';
+import { ShortcutsHelp } from '../features/reader/ShortcutsHelp';
+import { TagsView } from '../features/tags/TagsView';
+import { TrashView } from '../features/trash/TrashView';
+import { onEvent } from '../data/bridge';
+import { NavigationContext, type View } from './navigation';
+import { ThemeToggle } from './theme';
+
+const SECTIONS: Array<{ kind: View['kind']; label: string }> = [
+  { kind: 'library', label: 'Library' },
+  { kind: 'briefs', label: 'Briefs' },
+  { kind: 'search', label: 'Search' },
+  { kind: 'speakers', label: 'Speakers' },
+  { kind: 'claims', label: 'Claims' },
+  { kind: 'tags', label: 'Tags' },
+  { kind: 'trash', label: 'Trash' },
+];
 
 export function App() {
-  const [openId, setOpenId] = useState<SourceId | null>(null);
-  const [paste, setPaste] = useState<{ text: string } | null>(null);
+  const [view, setView] = useState<View>({ kind: 'library' });
+  const [paste, setPaste] = useState<ClipboardContent | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
-  const source = useLibraryQuery(() => (openId ? api.sources.get({ id: openId }) : Promise.resolve(null)), [openId], ['sources']);
-  const annotations = useLibraryQuery(
-    () => (openId ? api.annotations.list({ sourceId: openId }) : Promise.resolve(null)),
-    [openId],
-    ['annotations', 'trash'],
-  );
-
-  const highlight = useCallback(
-    async (range: { start: number; end: number }) => {
-      if (!openId) return;
-      try {
-        await api.annotations.create({ sourceId: openId, ...range, color: 'yellow' });
-        window.getSelection()?.removeAllRanges();
-        annotations.reload();
-      } catch (err) {
-        setStatus((err as Error).message);
-      }
-    },
-    [openId, annotations],
-  );
+  const notify = useCallback((message: string) => {
+    setStatus(message);
+    window.setTimeout(() => setStatus((s) => (s === message ? null : s)), 6000);
+  }, []);
+  const navigation = useMemo(() => ({ view, navigate: setView, notify }), [view, notify]);
+  // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z undo and redo annotation edits anywhere in the app.
+  useAnnotationHistoryShortcuts(notify);
 
   // Pasting with nothing focused opens the paste dialog with the clipboard's text.
   useEffect(() => {
@@ -39,39 +47,61 @@ export function App() {
       const target = e.target as HTMLElement | null;
       if (paste || (target && target.closest('input, textarea, [contenteditable="true"]'))) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
-      if (!text.trim()) return;
+      const html = e.clipboardData?.getData('text/html') || undefined;
+      if (!text.trim() && !html?.trim()) return;
       e.preventDefault();
-      setPaste({ text });
+      setPaste({ text, html });
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
   }, [paste]);
+  useEffect(() => onEvent('menu.command', ({ command }) => command === 'paste-article' && setPaste({ text: '' })), []);
 
   return (
-    <div className="app">
-      <LibraryPanel selected={openId} onOpen={setOpenId} onPaste={() => setPaste({ text: '' })} />
-      {source.data ? (
-        <Reader source={source.data} annotations={annotations.data ?? []} onHighlight={highlight} />
-      ) : (
-        <section className="reader reader-empty" aria-label="Reader">
-          <p className="muted">Open a source from the Library to read and annotate it.</p>
-        </section>
-      )}
-      <AnnotationsPanel annotations={openId ? annotations.data : null} />
-      <div className="status" role="status" aria-live="polite">
-        {status}
+    <NavigationContext.Provider value={navigation}>
+      <div className={`app view-${view.kind}`}>
+        <div className="sidebar">
+          <SearchBox />
+          <nav className="sections" aria-label="Sections">
+            {SECTIONS.map((s) => (
+              <button key={s.kind} type="button" aria-current={view.kind === s.kind ? 'page' : undefined} onClick={() => setView({ kind: s.kind } as View)}>
+                {s.label}
+              </button>
+            ))}
+            <ThemeToggle />
+          </nav>
+          <SavedSearches />
+          <ImportFiles />
+          <LibraryPanel
+            selected={view.kind === 'library' ? (view.sourceId ?? null) : null}
+            onOpen={(sourceId) => setView({ kind: 'library', sourceId })}
+            onPaste={() => setPaste({ text: '' })}
+          />
+        </div>
+        {view.kind === 'library' && <LibraryView sourceId={view.sourceId} focus={view.focus} />}
+        {view.kind === 'trash' && <TrashView />}
+        {view.kind === 'briefs' && <BriefsView briefId={view.briefId} />}
+        {view.kind === 'search' && <SearchView query={view.query ?? ''} />}
+        {view.kind === 'tags' && <TagsView />}
+        {view.kind === 'speakers' && <SpeakersView speakerId={view.speakerId} />}
+        {view.kind === 'claims' && <ClaimsView />}
+        {view.kind === 'compare' && <CompareView annotationIds={view.annotationIds} />}
+        <div className="status" role="status" aria-live="polite">
+          {status}
+        </div>
+        {paste && (
+          <PasteDialog
+            initial={paste}
+            onClose={() => setPaste(null)}
+            onAdded={(sourceId, duplicate) => {
+              setPaste(null);
+              setView({ kind: 'library', sourceId });
+              notify(duplicate ? 'That article is already in the library; opened it.' : 'Added to the library.');
+            }}
+          />
+        )}
       </div>
-      {paste && (
-        <PasteDialog
-          initialText={paste.text}
-          onClose={() => setPaste(null)}
-          onAdded={(id, duplicate) => {
-            setPaste(null);
-            setOpenId(id);
-            setStatus(duplicate ? 'That article is already in the library; opened it.' : 'Added to the library.');
-          }}
-        />
-      )}
-    </div>
+      <ShortcutsHelp />
+    </NavigationContext.Provider>
   );
 }

@@ -5,25 +5,42 @@ import {
   $createParagraphNode,
   $createTextNode,
   $getNearestNodeFromDOMNode,
+  $getNodeByKey,
   $getRoot,
   $isTextNode,
   type ElementNode,
   type LexicalEditor,
+  type NodeKey,
   type TextFormatType,
 } from 'lexical';
 import { blockOffsets, type Block, type SourceDocument } from '../../shared/document/model';
+import { PageBreakNode, ReaderBlockNode } from './reader-nodes';
 
-export const READER_NODES = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode];
+export const READER_NODES = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, PageBreakNode, ReaderBlockNode];
 
 /**
  * Where each Lexical text node sits in the canonical text, sorted by start:
  * the bridge between what the reader shows and what annotations point at.
+ * `end` is how far into the canonical text the rendered blocks reach (the
+ * reader builds long documents progressively).
  */
 export interface TextIndex {
   starts: number[];
   keys: string[];
   lengths: number[];
   byKey: Map<string, number>;
+  end: number;
+}
+
+/** Progress of a document being built block by block across several editor updates. */
+export interface BuildState {
+  doc: SourceDocument;
+  offsets: number[];
+  next: number;
+  /** The open list's node key: consecutive list items share one list. */
+  list: { key: NodeKey; ordered: boolean } | null;
+  page: number | undefined;
+  index: TextIndex;
 }
 
 const FORMAT: Record<string, TextFormatType> = { em: 'italic', strong: 'bold', code: 'code' };
@@ -61,33 +78,67 @@ function $appendInline(parent: ElementNode, block: Block, blockStart: number, in
   }
 }
 
-/** Fills the root with the document's blocks (call inside an editor update) and returns the offset index. */
-export function $buildDocument(doc: SourceDocument): TextIndex {
+export function startBuild(doc: SourceDocument): BuildState {
+  return {
+    doc,
+    offsets: blockOffsets(doc),
+    next: 0,
+    list: null,
+    page: doc.blocks[0]?.page,
+    index: { starts: [], keys: [], lengths: [], byKey: new Map(), end: 0 },
+  };
+}
+
+/**
+ * Appends blocks to the root until about `budgetChars` characters were added
+ * (call inside an editor update); true when the whole document is built.
+ */
+export function $buildMore(state: BuildState, budgetChars: number): boolean {
   const root = $getRoot();
-  root.clear();
-  const index: TextIndex = { starts: [], keys: [], lengths: [], byKey: new Map() };
-  const offsets = blockOffsets(doc);
-  let list: { node: ElementNode; ordered: boolean } | null = null;
-  doc.blocks.forEach((block, i) => {
+  const { doc, offsets, index } = state;
+  let added = 0;
+  while (state.next < doc.blocks.length && added < budgetChars) {
+    const i = state.next++;
+    const block = doc.blocks[i];
+    if (block.page !== undefined && state.page !== undefined && block.page > state.page) {
+      root.append(new PageBreakNode(block.page));
+      state.list = null;
+    }
+    if (block.page !== undefined) state.page = block.page;
     let container: ElementNode;
     if (block.kind === 'list_item') {
       const ordered = block.ordered ?? false;
-      if (!list || list.ordered !== ordered) {
-        list = { node: $createListNode(ordered ? 'number' : 'bullet'), ordered };
-        root.append(list.node);
+      const open = state.list && state.list.ordered === ordered ? $getNodeByKey<ElementNode>(state.list.key) : null;
+      let listNode = open;
+      if (!listNode) {
+        listNode = $createListNode(ordered ? 'number' : 'bullet');
+        root.append(listNode);
+        state.list = { key: listNode.getKey(), ordered };
       }
       container = $createListItemNode();
-      list.node.append(container);
+      listNode.append(container);
     } else {
-      list = null;
+      state.list = null;
       if (block.kind === 'heading') container = $createHeadingNode(`h${Math.min(6, Math.max(1, block.level ?? 2))}` as HeadingTagType);
       else if (block.kind === 'quote') container = $createQuoteNode();
+      else if (block.kind === 'preformatted') container = new ReaderBlockNode('pre');
+      else if (block.kind === 'caption') container = new ReaderBlockNode('caption');
       else container = $createParagraphNode();
       root.append(container);
     }
     $appendInline(container, block, offsets[i], index);
-  });
-  return index;
+    index.end = offsets[i] + block.text.length;
+    added += block.text.length + 1;
+  }
+  return state.next >= doc.blocks.length;
+}
+
+/** Fills the root with the whole document (call inside an editor update) and returns the offset index. */
+export function $buildDocument(doc: SourceDocument): TextIndex {
+  $getRoot().clear();
+  const state = startBuild(doc);
+  $buildMore(state, Infinity);
+  return state.index;
 }
 
 /** Binary search: the text node holding canonical offset `at` (at an end, the node ending there). */
@@ -104,7 +155,7 @@ function locate(index: TextIndex, at: number, preferEnd: boolean): number {
 
 /** Canonical offsets to a DOM Range over the rendered text. */
 export function rangeFor(editor: LexicalEditor, index: TextIndex, start: number, end: number): Range | null {
-  if (!index.keys.length) return null;
+  if (!index.keys.length || end > index.end) return null;
   const a = locate(index, start, false);
   const b = locate(index, end, true);
   const startEl = editor.getElementByKey(index.keys[a])?.firstChild;
@@ -117,7 +168,7 @@ export function rangeFor(editor: LexicalEditor, index: TextIndex, start: number,
 }
 
 /** A DOM point inside the reader to a canonical offset, or null outside the text. */
-function pointToOffset(editor: LexicalEditor, index: TextIndex, container: Node, offset: number, isEnd: boolean): number | null {
+export function pointToOffset(editor: LexicalEditor, index: TextIndex, container: Node, offset: number, isEnd: boolean): number | null {
   let node: Node = container;
   let at = offset;
   if (node.nodeType !== Node.TEXT_NODE) {

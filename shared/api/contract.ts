@@ -1,9 +1,17 @@
 import type { z } from 'zod';
 import type { Envelope } from './errors';
 import type { MethodSpec } from './method';
+import { anchoringMethods } from './methods/anchoring';
 import { annotationMethods } from './methods/annotations';
+import { briefMethods } from './methods/briefs';
+import { exportMethods } from './methods/export';
 import { libraryMethods } from './methods/library';
+import { pasteMethods } from './methods/paste';
+import { searchMethods } from './methods/search';
 import { sourceMethods } from './methods/sources';
+import { statementMethods } from './methods/statements';
+import { tagMethods } from './methods/tags';
+import { settingsMethods } from './methods/settings';
 import { trashMethods } from './methods/trash';
 
 /**
@@ -13,9 +21,17 @@ import { trashMethods } from './methods/trash';
  */
 export const contract = {
   ...libraryMethods,
+  ...searchMethods,
   ...sourceMethods,
+  ...pasteMethods,
   ...annotationMethods,
+  ...anchoringMethods,
+  ...settingsMethods,
+  ...statementMethods,
+  ...tagMethods,
   ...trashMethods,
+  ...briefMethods,
+  ...exportMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

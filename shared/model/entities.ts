@@ -107,7 +107,7 @@ export interface BriefSummary {
   updatedAt: IsoDate;
 }
 
-export type TrashKind = 'source' | 'annotation' | 'brief' | 'link';
+export type TrashKind = 'source' | 'annotation' | 'brief' | 'link' | 'tag';
 
 export interface TrashItem {
   id: TrashId;

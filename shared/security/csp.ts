@@ -16,3 +16,12 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "worker-src 'self'",
 ].join('; ');
+
+/**
+ * The same policy for the page's own <meta> tag. frame-ancestors only works as
+ * a header (a meta copy is ignored with a console error), and both transports
+ * send the header, so the meta copy leaves it out.
+ */
+export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((d) => !d.startsWith('frame-ancestors'))
+  .join('; ');

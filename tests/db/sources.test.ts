@@ -12,7 +12,7 @@ describe('the library store through the contract', () => {
     const source = await client.sources.get({ id: outcome.id });
     expect(source.title).toBe('A title');
     expect(source.document.blocks.map((b) => b.text)).toEqual(['First paragraph.', 'Second paragraph', 'with a wrapped line.']);
-    expect(source.wordCount).toBe(7);
+    expect(source.wordCount).toBe(8);
   });
 
   it('does not import the same text twice, and says which source it duplicates', async () => {

@@ -149,3 +149,27 @@ export function reindexAnnotationsOfSource(db: Db, sourceId: number): void {
 export function countAnnotations(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM annotations WHERE deleted_at IS NULL').get() as { n: number }).n;
 }
+
+/** Replaces the annotation's tags with these (already ensured) tag ids and refreshes its search row. */
+export function setAnnotationTagIds(db: Db, id: number, tagIds: number[]): void {
+  db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?').run(id);
+  const insert = db.prepare('INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)');
+  for (const tagId of tagIds) insert.run(id, tagId);
+  reindexAnnotation(db, id);
+}
+
+/** Every annotation of a source with its stored selectors, trashed ones included (they re-anchor too, so a restore lands right). */
+export function listSelectorsOfSource(db: Db, sourceId: number): Array<{ id: number; start: number; end: number; exact: string; prefix: string; suffix: string }> {
+  return db
+    .prepare('SELECT id, pos_start AS start, pos_end AS "end", exact, prefix, suffix FROM annotations WHERE source_id = ? ORDER BY id')
+    .all(sourceId) as Array<{ id: number; start: number; end: number; exact: string; prefix: string; suffix: string }>;
+}
+
+/** Stores where re-anchoring placed an annotation; an orphan keeps its old position as a hint. */
+export function setAnchor(db: Db, id: number, placed: { status: AnchorStatus; start?: number; end?: number }, now: string): void {
+  if (placed.status === 'orphan') {
+    db.prepare("UPDATE annotations SET anchor = 'orphan', updated_at = ? WHERE id = ?").run(now, id);
+  } else {
+    db.prepare('UPDATE annotations SET anchor = ?, pos_start = ?, pos_end = ?, updated_at = ? WHERE id = ?').run(placed.status, placed.start, placed.end, now, id);
+  }
+}

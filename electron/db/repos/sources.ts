@@ -3,6 +3,7 @@ import type { Page, SourceFormat, SourceMetadata, SourceSummary } from '../../..
 import type { SourceId } from '../../../shared/model/ids';
 import type { Db } from '../connection';
 import { decodeCursor, encodeCursor, splitList } from './keyset';
+import { childPattern } from './tags';
 
 interface SourceRow {
   id: number;
@@ -155,35 +156,82 @@ export interface ListQuery {
   sort: SourceSort;
   tag?: string | null;
   outlet?: string | null;
+  /** Inclusive calendar days (or timestamps) on the published date; sources without one are left out. */
+  publishedFrom?: string | null;
+  publishedTo?: string | null;
+  /** Words typed into "Filter library": each must start a word of the title, byline or outlet. */
+  query?: string | null;
 }
 
-export function listSources(db: Db, q: ListQuery): Page<SourceSummary> {
-  const { key, dir } = SORTS[q.sort];
+/**
+ * An FTS5 query matching every typed word as a prefix in the title, byline or
+ * outlet columns, or null when nothing searchable was typed. Words are quoted,
+ * so FTS5 operators and punctuation typed by the user are never interpreted.
+ */
+export function filterQuery(typed: string): string | null {
+  const words = typed.match(/[\p{L}\p{N}]+/gu);
+  if (!words) return null;
+  return `{title byline outlet} : (${words.slice(0, 12).map((w) => `"${w}"*`).join(' AND ')})`;
+}
+
+function filterClauses(q: ListQuery): { where: string[]; params: Record<string, unknown> } {
   const where = ['s.deleted_at IS NULL'];
-  const params: Record<string, unknown> = { limit: q.limit + 1 };
+  const params: Record<string, unknown> = {};
   if (q.tag) {
     // A tag filter includes its children: "iraq" matches "iraq/nato-mission".
     where.push(`s.id IN (SELECT st.source_id FROM source_tags st JOIN tags t ON t.id = st.tag_id
                          WHERE t.name = @tag OR t.name LIKE @tagChildren ESCAPE '\\')`);
     params.tag = q.tag;
-    params.tagChildren = `${q.tag.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`;
+    params.tagChildren = childPattern(q.tag);
   }
   if (q.outlet) {
     where.push('s.outlet = @outlet COLLATE NOCASE');
     params.outlet = q.outlet;
   }
+  // Written over coalesce(published_at, '') so that the sources_published index serves the range.
+  if (q.publishedFrom) {
+    where.push("coalesce(s.published_at, '') >= @publishedFrom");
+    params.publishedFrom = q.publishedFrom;
+  }
+  if (q.publishedTo) {
+    // A day "2021-02-19" includes every timestamp on that day.
+    where.push("coalesce(s.published_at, '') <= @publishedTo", "coalesce(s.published_at, '') > ''");
+    params.publishedTo = q.publishedTo.length === 10 ? `${q.publishedTo}\uffff` : q.publishedTo;
+  }
+  const match = q.query ? filterQuery(q.query) : null;
+  if (match) {
+    where.push('s.id IN (SELECT rowid FROM sources_meta_fts WHERE sources_meta_fts MATCH @match)');
+    params.match = match;
+  }
+  return { where, params };
+}
+
+export function listSources(db: Db, q: ListQuery): Page<SourceSummary> {
+  const { key, dir } = SORTS[q.sort];
+  const { where, params } = filterClauses(q);
   const filter = where.join(' AND ');
-  const total = (db.prepare(`SELECT count(*) AS n FROM sources s WHERE ${filter}`).get(params) as { n: number }).n;
+  // Unfiltered, the planner would count table rows; the narrow imported-date index holds one entry per live source.
+  const countFrom = where.length === 1 ? 'sources s INDEXED BY sources_imported' : 'sources s';
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${countFrom} WHERE ${filter}`).get(params) as { n: number }).n;
   const page = [...where];
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     const cmp = dir === 'DESC' ? '<' : '>';
-    page.push(`(${key} ${cmp} @ck OR (${key} = @ck AND s.id ${cmp} @cid))`);
+    // The leading range term lets SQLite seek the sort index to the cursor instead of scanning to it.
+    page.push(`${key} ${cmp}= @ck`, `(${key} ${cmp} @ck OR s.id ${cmp} @cid)`);
     params.ck = c.key;
     params.cid = c.id;
   }
+  params.limit = q.limit + 1;
+  // Pick the page's ids first, then compute the per-row subqueries (annotation count, tags) for those
+  // rows only: when a filter makes SQLite sort, it would otherwise evaluate them for every match.
   const rows = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS}, ${key} AS sort_key FROM sources s WHERE ${page.join(' AND ')} ORDER BY ${key} ${dir}, s.id ${dir} LIMIT @limit`)
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS}, p.sort_key FROM (
+         SELECT s.id, ${key} AS sort_key FROM sources s WHERE ${page.join(' AND ')} ORDER BY ${key} ${dir}, s.id ${dir} LIMIT @limit
+       ) p JOIN sources s ON s.id = p.id
+       ORDER BY p.sort_key ${q.sort === 'title' ? 'COLLATE NOCASE ' : ''}${dir}, s.id ${dir}`,
+    )
     .all(params) as Array<SourceRow & { sort_key: string }>;
   const more = rows.length > q.limit;
   const items = rows.slice(0, q.limit);
@@ -193,6 +241,16 @@ export function listSources(db: Db, q: ListQuery): Page<SourceSummary> {
     nextCursor: more && last ? encodeCursor(last.sort_key, last.id) : null,
     total,
   };
+}
+
+/** Distinct outlets of live sources with how many sources each has, for the outlet filter. */
+export function listOutlets(db: Db): Array<{ outlet: string; count: number }> {
+  return db
+    .prepare(
+      `SELECT min(outlet) AS outlet, count(*) AS count FROM sources
+       WHERE deleted_at IS NULL AND outlet IS NOT NULL AND outlet <> '' GROUP BY outlet COLLATE NOCASE ORDER BY outlet COLLATE NOCASE`,
+    )
+    .all() as Array<{ outlet: string; count: number }>;
 }
 
 export function updateMetadata(db: Db, id: number, m: SourceMetadata, now: string): void {

@@ -1,17 +1,56 @@
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { useEffect, useRef } from 'react';
+import type { LexicalEditor } from 'lexical';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { HighlightColor } from '../../../shared/api/methods/settings';
+import { canonicalText } from '../../../shared/document/model';
 import type { Annotation, SourceDetail } from '../../../shared/model/entities';
-import { $buildDocument, READER_NODES, rangeFor, selectionOffsets, type TextIndex } from '../../editor/document-to-lexical';
-import { HIGHLIGHT_COLORS } from '../../ui/colors';
+import { useNavigation } from '../../app/navigation';
+import { onEvent } from '../../data/bridge';
+import { $buildMore, type BuildState, pointToOffset, READER_NODES, rangeFor, selectionOffsets, startBuild } from '../../editor/document-to-lexical';
+import { ColorsDialog } from './ColorsDialog';
+import { FindBar } from './FindBar';
+import { annotationsAt, caretAt, flashRange, HighlightPainter } from './highlights';
+import { MetadataDialog } from './MetadataDialog';
+import { quoteAsMarkdown } from './quote';
+import { EditorCapture, ProgressivePlugin } from './ReaderPlugins';
+import { ReplaceTextDialog } from './ReplaceTextDialog';
+import { type AnnotateAction, SelectionToolbar } from './SelectionToolbar';
+import { SourceTagsEditor } from '../tags/SourceTagsEditor';
+import { isTypingOrModal, SHOW_SHORTCUTS_EVENT } from './shortcuts';
+import { useZoom } from './zoom';
+import '../../ui/reader.css';
+
+export type Range_ = { start: number; end: number };
 
 interface Props {
   source: SourceDetail;
   annotations: Annotation[];
-  onHighlight: (range: { start: number; end: number }) => void;
+  colors: HighlightColor[];
+  onColorsChanged?: () => void;
+  /** Create an annotation over `range` (then, for comment and tag, open its note or tags); false if it failed. */
+  onAnnotate: (action: Exclude<AnnotateAction, 'quote'>, range: Range_, color: string) => Promise<boolean>;
+  /** Scroll to this annotation and flash it; a new object each time the user asks. */
+  jump?: { annotation: Annotation } | null;
+  /** More toolbar actions from other features (statements, briefs); they read the selection through useReaderSelection(). */
+  children?: ReactNode;
+}
+
+export interface ReaderSelection {
+  /** The current selection as canonical-text offsets, or null when nothing in the article is selected. */
+  get: () => Range_ | null;
+  source: SourceDetail;
+}
+
+const ReaderSelectionContext = createContext<ReaderSelection | null>(null);
+
+/** For toolbar actions added by other features. */
+export function useReaderSelection(): ReaderSelection {
+  const ctx = useContext(ReaderSelectionContext);
+  if (!ctx) throw new Error('useReaderSelection is only available inside the Reader');
+  return ctx;
 }
 
 const theme = {
@@ -23,99 +62,287 @@ const theme = {
   text: { bold: 'rd-bold', italic: 'rd-italic', code: 'rd-code' },
 };
 
-/** Paints stored annotations with the CSS Custom Highlight API: no change to the document's DOM. */
-function HighlightsPlugin({ index, annotations }: { index: React.RefObject<TextIndex | null>; annotations: Annotation[] }) {
-  const [editor] = useLexicalComposerContext();
+/** Text built synchronously before the first paint: a screenful or two at any zoom. */
+const FIRST_SCREEN_CHARS = 6_000;
+const COLOR_KEY = 'collate.reader.color';
+
+function confirmAndOpen(url: string) {
+  // The browser host opens the page in a new tab without giving it a handle back to Collate;
+  // in Electron the main process routes window.open to the system browser after checking the scheme.
+  if (window.confirm(`Open this address in your web browser?\n\n${url}`)) window.open(url, '_blank', 'noopener,noreferrer');
+}
+
+export function Reader({ source, annotations, colors, onColorsChanged, onAnnotate, jump, children }: Props) {
+  const { notify } = useNavigation();
+  const [editor, setEditor] = useState<LexicalEditor | null>(null);
+  const build = useRef<BuildState | null>(null);
+  const painter = useRef<HighlightPainter | null>(null);
+  const latest = useRef(annotations);
+  latest.current = annotations;
+  const [renderedUpTo, setRenderedUpTo] = useState(0);
+  const [complete, setComplete] = useState(false);
+  const [color, setColor] = useState(() => localStorage.getItem(COLOR_KEY) ?? 'yellow');
+  const [findOpen, setFindOpen] = useState(false);
+  const [dialog, setDialog] = useState<'details' | 'replace' | 'colours' | null>(null);
+  const [selection, setSelection] = useState<{ range: Range_; rect: DOMRect } | null>(null);
+  const [tooltip, setTooltip] = useState<{ x: number; y: number; items: Annotation[] } | null>(null);
+  const { zoom, zoomIn, zoomOut, reset: resetZoom } = useZoom();
+  const text = useMemo(() => canonicalText(source.document), [source.document]);
+
+  useEffect(() => localStorage.setItem(COLOR_KEY, color), [color]);
+
+  const index = useCallback(() => build.current?.index ?? null, []);
+  const getSelection = useCallback((): Range_ | null => (editor && build.current ? selectionOffsets(editor, build.current.index) : null), [editor]);
+
+  // Highlights: repainted when the annotations change, extended as more text is rendered.
+  useLayoutEffect(() => {
+    if (!editor) return;
+    painter.current = new HighlightPainter(editor, index);
+    return () => painter.current?.clear();
+  }, [editor, index]);
+  useLayoutEffect(() => painter.current?.reset(annotations), [editor, annotations]);
+
+  const onProgress = useCallback((upTo: number, done: boolean) => {
+    painter.current?.extend();
+    setRenderedUpTo(upTo);
+    if (done) setComplete(true);
+  }, []);
+
+  // The floating toolbar follows the selection.
   useEffect(() => {
-    const paint = () => {
-      if (!('highlights' in CSS) || !index.current) return;
-      const byColor = new Map<string, Range[]>();
-      for (const a of annotations) {
-        if (a.anchor === 'orphan') continue;
-        const range = rangeFor(editor, index.current, a.start, a.end);
-        if (!range) continue;
-        const list = byColor.get(a.color) ?? [];
-        list.push(range);
-        byColor.set(a.color, list);
-      }
-      for (const c of HIGHLIGHT_COLORS) CSS.highlights.delete(`hl-${c.key}`);
-      for (const [color, ranges] of byColor) CSS.highlights.set(`hl-${color}`, new Highlight(...ranges));
+    let frame = 0;
+    const update = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const range = getSelection();
+        const dom = window.getSelection();
+        if (!range || !dom || dom.rangeCount === 0) return setSelection(null);
+        setSelection({ range, rect: dom.getRangeAt(0).getBoundingClientRect() });
+      });
     };
-    paint();
-    const off = editor.registerUpdateListener(paint);
+    document.addEventListener('selectionchange', update);
+    document.addEventListener('scroll', update, true);
     return () => {
-      off();
-      for (const c of HIGHLIGHT_COLORS) CSS.highlights.delete(`hl-${c.key}`);
+      cancelAnimationFrame(frame);
+      document.removeEventListener('selectionchange', update);
+      document.removeEventListener('scroll', update, true);
     };
-  }, [editor, annotations, index]);
-  return null;
-}
+  }, [getSelection]);
 
-/** Exposes "highlight the current selection" to the toolbar and keyboard. */
-function SelectionPlugin({ index, onReady }: { index: React.RefObject<TextIndex | null>; onReady: (get: () => { start: number; end: number } | null) => void }) {
-  const [editor] = useLexicalComposerContext();
-  useEffect(() => onReady(() => (index.current ? selectionOffsets(editor, index.current) : null)), [editor, index, onReady]);
-  return null;
-}
+  const act = useCallback(
+    (action: AnnotateAction, withColor?: string) => {
+      const range = getSelection();
+      if (!range) {
+        notify('Select a passage in the article first.');
+        return;
+      }
+      if (action === 'quote') {
+        const markdown = quoteAsMarkdown(text.slice(range.start, range.end), source);
+        navigator.clipboard.writeText(markdown).then(
+          () => notify('Copied as a Markdown quote with its citation.'),
+          () => notify('Collate could not write to the clipboard; allow clipboard access and try again.'),
+        );
+        return;
+      }
+      const chosen = withColor ?? color;
+      painter.current?.paintNow(range.start, range.end, chosen);
+      window.getSelection()?.removeAllRanges();
+      void onAnnotate(action, range, chosen).then((ok) => {
+        if (!ok) painter.current?.reset(latest.current);
+      });
+    },
+    [getSelection, text, source, onAnnotate, color, notify],
+  );
 
-export function Reader({ source, annotations, onHighlight }: Props) {
-  const index = useRef<TextIndex | null>(null);
-  const getSelection = useRef<() => { start: number; end: number } | null>(() => null);
-
-  const highlight = () => {
-    const range = getSelection.current();
-    if (range) onHighlight(range);
-  };
-
+  // Keyboard shortcuts of the reader (listed in the "Keyboard shortcuts" sheet).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (target && (target.closest('input, textarea, [contenteditable="true"]') || e.ctrlKey || e.metaKey || e.altKey)) return;
-      if (e.key === 'h' || e.key === 'H') {
-        const range = getSelection.current();
-        if (range) {
-          e.preventDefault();
-          onHighlight(range);
-        }
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && !e.altKey && e.key.toLowerCase() === 'f' && !document.querySelector('[aria-modal="true"]')) {
+        e.preventDefault();
+        setFindOpen(true);
+        // A second Ctrl+F while the bar is open puts the cursor back in it.
+        document.querySelector<HTMLInputElement>('.find-bar input')?.focus();
+        return;
+      }
+      if (mod && !e.altKey && (e.key === '=' || e.key === '+' || e.key === '-' || e.key === '0')) {
+        e.preventDefault();
+        if (e.key === '0') resetZoom();
+        else if (e.key === '-') zoomOut();
+        else zoomIn();
+        return;
+      }
+      if (mod || e.altKey || isTypingOrModal(e)) return;
+      const key = e.key.toLowerCase();
+      const digit = Number(e.key);
+      if (Number.isInteger(digit) && digit >= 1 && digit <= colors.length) {
+        const chosen = colors[digit - 1].key;
+        setColor(chosen);
+        if (getSelection()) act('highlight', chosen);
+        e.preventDefault();
+        return;
+      }
+      const action = ({ h: 'highlight', c: 'comment', t: 'tag', q: 'quote' } as const)[key as 'h' | 'c' | 't' | 'q'];
+      if (action && getSelection()) {
+        e.preventDefault();
+        act(action);
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onHighlight]);
+    const off = onEvent('menu.command', (e) => e.command === 'find' && setFindOpen(true));
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      off();
+    };
+  }, [act, colors, getSelection, zoomIn, zoomOut, resetZoom]);
+
+  // A jump from the sidebar: scroll the passage into view and flash it once its text is rendered.
+  const jumped = useRef<object | null>(null);
+  useEffect(() => {
+    if (!jump || jumped.current === jump || !editor || !build.current) return;
+    const a = jump.annotation;
+    if (build.current.index.end < a.end) {
+      // Render up to the passage now rather than wait for idle time.
+      const state = build.current;
+      editor.update(() => void $buildMore(state, a.end - state.index.end + 1), { onUpdate: () => onProgress(state.index.end, state.next >= state.doc.blocks.length) });
+      return;
+    }
+    const range = rangeFor(editor, build.current.index, a.start, a.end);
+    if (!range) return;
+    jumped.current = jump;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    flashRange(range);
+  }, [jump, editor, renderedUpTo, onProgress]);
+
+  // Hovering a highlight shows its note and tags.
+  const hoverFrame = useRef(0);
+  const onMouseMove = (e: React.MouseEvent) => {
+    const { clientX: x, clientY: y } = e;
+    cancelAnimationFrame(hoverFrame.current);
+    hoverFrame.current = requestAnimationFrame(() => {
+      const caret = caretAt(x, y);
+      const at = caret && editor && build.current ? pointToOffset(editor, build.current.index, caret.node, caret.offset, false) : null;
+      const items = at === null ? [] : annotationsAt(annotations, at).filter((a) => a.noteText || a.tags.length);
+      setTooltip(items.length ? { x, y, items } : null);
+    });
+  };
+
+  const selectionApi = useMemo(() => ({ get: getSelection, source }), [getSelection, source]);
+  const meta = [source.byline, source.outlet, source.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ');
 
   return (
     <section className="reader" aria-label="Reader">
       <div className="reader-toolbar" role="toolbar" aria-label="Annotate">
-        <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={highlight} title="Highlight the selected passage (H)">
+        <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => act('highlight')} title="Highlight the selected passage (H)">
           Highlight
         </button>
+        <div className="colour-choice" role="radiogroup" aria-label="Highlight colour">
+          {colors.map((c, i) => (
+            <button
+              key={c.key}
+              type="button"
+              role="radio"
+              aria-checked={color === c.key}
+              aria-label={c.name}
+              title={`${c.name} (${i + 1})`}
+              className={`swatch-button swatch-${c.key}`}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => setColor(c.key)}
+            />
+          ))}
+        </div>
+        <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => act('comment')} title="Comment on the selected passage (C)">
+          Comment
+        </button>
+        <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => act('tag')} title="Tag the selected passage (T)">
+          Add tag
+        </button>
+        <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => act('quote')} title="Copy the selected passage as a Markdown quote with its citation (Q)">
+          Copy as quote
+        </button>
+        <ReaderSelectionContext.Provider value={selectionApi}>{children}</ReaderSelectionContext.Provider>
+        <span className="toolbar-gap" />
+        <button type="button" onClick={() => setFindOpen(true)} title="Find in article (Ctrl/⌘+F)">
+          Find
+        </button>
+        <button type="button" aria-label="Smaller text" title="Smaller text (Ctrl/⌘+−)" onClick={zoomOut}>
+          A−
+        </button>
+        <button type="button" className="zoom-level" aria-label={`Text size ${Math.round(zoom * 100)}%, reset`} title="Reset text size (Ctrl/⌘+0)" onClick={resetZoom}>
+          {Math.round(zoom * 100)}%
+        </button>
+        <button type="button" aria-label="Larger text" title="Larger text (Ctrl/⌘++)" onClick={zoomIn}>
+          A+
+        </button>
+        <button type="button" onClick={() => setDialog('colours')} title="Name the highlight colours">
+          Colours…
+        </button>
+        <button type="button" onClick={() => setDialog('details')} title="Edit title, byline, outlet, date and URL">
+          Edit details
+        </button>
+        <button type="button" onClick={() => setDialog('replace')} title="Paste a revised version of this article">
+          Replace text…
+        </button>
+        <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => window.dispatchEvent(new Event(SHOW_SHORTCUTS_EVENT))}>
+          ?
+        </button>
       </div>
-      <article className="reader-page">
+      {findOpen && editor && <FindBar editor={editor} index={index} text={text} renderedUpTo={renderedUpTo} onClose={() => setFindOpen(false)} />}
+      <article className="reader-page" style={{ '--reader-zoom': zoom } as React.CSSProperties} data-rendered={complete ? 'all' : 'partial'}>
         <header className="reader-header">
           <h1>{source.title}</h1>
-          <p className="muted">{[source.byline, source.outlet, source.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ')}</p>
+          {meta && <p className="muted">{meta}</p>}
+          <SourceTagsEditor source={source} />
+          {source.url && (
+            <p className="source-url">
+              <a
+                href={source.url}
+                rel="noopener noreferrer"
+                onClick={(e) => {
+                  e.preventDefault();
+                  confirmAndOpen(source.url!);
+                }}
+              >
+                {source.url}
+              </a>
+            </p>
+          )}
         </header>
-        <LexicalComposer
-          key={source.id}
-          initialConfig={{
-            namespace: `reader-${source.id}`,
-            editable: false,
-            nodes: READER_NODES,
-            theme,
-            onError: (err: Error) => console.error(err),
-            editorState: () => {
-              index.current = $buildDocument(source.document);
-            },
-          }}
-        >
-          <RichTextPlugin
-            contentEditable={<ContentEditable className="reader-text" aria-label="Article" />}
-            ErrorBoundary={LexicalErrorBoundary}
-          />
-          <HighlightsPlugin index={index} annotations={annotations} />
-          <SelectionPlugin index={index} onReady={(get) => (getSelection.current = get)} />
-        </LexicalComposer>
+        <div onMouseMove={onMouseMove} onMouseLeave={() => setTooltip(null)}>
+          <LexicalComposer
+            key={`${source.id}-${source.contentHash}`}
+            initialConfig={{
+              namespace: `reader-${source.id}`,
+              editable: false,
+              nodes: READER_NODES,
+              theme,
+              onError: (err: Error) => console.error(err),
+              editorState: () => {
+                build.current = startBuild(source.document);
+                $buildMore(build.current, FIRST_SCREEN_CHARS);
+              },
+            }}
+          >
+            <RichTextPlugin contentEditable={<ContentEditable className="reader-text" aria-label="Article" />} ErrorBoundary={LexicalErrorBoundary} />
+            <EditorCapture onEditor={setEditor} />
+            <ProgressivePlugin build={build} onProgress={onProgress} />
+          </LexicalComposer>
+        </div>
       </article>
+      {selection && <SelectionToolbar rect={selection.rect} colors={colors} onAction={act} />}
+      {tooltip && (
+        <div className="highlight-tooltip" role="tooltip" style={{ left: tooltip.x + 12, top: tooltip.y + 16 }}>
+          {tooltip.items.map((a) => (
+            <div key={a.id}>
+              {a.noteText && <p>{a.noteText}</p>}
+              {a.tags.length > 0 && <p className="muted">{a.tags.map((t) => `#${t}`).join(' ')}</p>}
+            </div>
+          ))}
+        </div>
+      )}
+      {dialog === 'details' && <MetadataDialog source={source} onClose={() => setDialog(null)} />}
+      {dialog === 'replace' && <ReplaceTextDialog source={source} onClose={() => setDialog(null)} />}
+      {dialog === 'colours' && <ColorsDialog colors={colors} onClose={() => setDialog(null)} onSaved={() => onColorsChanged?.()} />}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Annotation } from '../../model/entities';
 import { AnnotationId, SourceId } from '../../model/ids';
 import { method } from '../method';
-import { color, LIMITS, text } from '../schemas';
+import { color, LIMITS, tagName, text } from '../schemas';
 
 const position = {
   start: z.number().int().min(0),
@@ -31,6 +31,10 @@ export const annotationMethods = {
       })
       .strict(),
     'Recolour an annotation or change its note',
+  ),
+  'annotations.setTags': method<Annotation>()(
+    z.object({ id: AnnotationId, tags: z.array(tagName).max(100, { message: 'an annotation takes at most 100 tags' }) }).strict(),
+    "Replace an annotation's tags (hierarchical names such as iraq/nato-mission; new tags are created)",
   ),
   'annotations.delete': method<{ trashId: number }>()(
     z.object({ id: AnnotationId }).strict(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Page, SourceDetail, SourceSummary } from '../../model/entities';
 import { SourceId } from '../../model/ids';
 import { method } from '../method';
-import { LIMITS, metadataPatch, nonEmpty, pageRequest, tagName, text } from '../schemas';
+import { isoDate, LIMITS, metadataPatch, nonEmpty, pageRequest, tagName, text } from '../schemas';
 
 export interface ImportOutcome {
   status: 'imported' | 'duplicate';
@@ -46,9 +46,20 @@ export const sourceMethods = {
         sort: sourceSort.default('imported'),
         tag: text(LIMITS.tagChars, 'Tag').nullable().optional(),
         outlet: text(LIMITS.metadataChars, 'Outlet').nullable().optional(),
+        publishedFrom: isoDate.nullable().optional(),
+        publishedTo: isoDate.nullable().optional(),
+        query: text(LIMITS.titleChars, 'Filter').nullable().optional(),
       })
       .strict(),
     'A page of the Library, newest first unless sorted otherwise',
+  ),
+  'sources.setTags': method<SourceSummary>()(
+    z.object({ id: SourceId, tags: z.array(tagName).max(100, { message: 'a source can carry at most 100 tags' }) }).strict(),
+    "Replace a source's tags (new tags are created)",
+  ),
+  'sources.outlets': method<Array<{ outlet: string; count: number }>>()(
+    z.object({}).strict(),
+    'Every outlet in the Library with its number of sources, for the outlet filter',
   ),
   'sources.get': method<SourceDetail>()(z.object({ id: SourceId }).strict(), 'One source with its document'),
   'sources.importText': method<ImportOutcome>()(

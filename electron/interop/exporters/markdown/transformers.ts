@@ -1,0 +1,45 @@
+import { ELEMENT_TRANSFORMERS, type ElementTransformer, TEXT_FORMAT_TRANSFORMERS, TEXT_MATCH_TRANSFORMERS, type TextMatchTransformer, type Transformer } from '@lexical/markdown';
+import { $isTextNode, TextNode } from 'lexical';
+import { crossReferenceMarkdown, type CrossReferenceData, escapeProse, type Footnotes, quoteMarkdown, type QuoteData } from '../../../../shared/markdown';
+import { $isCrossReferenceNode, $isQuoteBlockNode, CrossReferenceNode, QuoteBlockNode } from './nodes';
+
+/** The current data of what a brief quotes; a missing id means it was deleted and the node's snapshot is used. */
+export interface QuoteResolver {
+  quote(annotationId: number): QuoteData | undefined;
+  crossReference(linkId: number): CrossReferenceData | undefined;
+}
+
+// Export-only: quote blocks are inserted from the library, never typed as Markdown.
+const NEVER = /(?!)/;
+const noImport = () => false;
+
+/** The user's own words stay what they typed: "# 1" in a paragraph is not a heading, "<b>" not HTML. */
+const literalText: TextMatchTransformer = {
+  type: 'text-match',
+  dependencies: [TextNode],
+  regExp: NEVER,
+  export: (node, _children, exportFormat) => ($isTextNode(node) && !node.hasFormat('code') ? exportFormat(node, escapeProse(node.getTextContent())) : null),
+};
+
+/**
+ * The one list of transformers a brief is exported with: ours for quote
+ * blocks and cross-references, then @lexical/markdown's for the user's own
+ * headings, lists, quotes, links and emphasis.
+ */
+export function briefTransformers(resolve: QuoteResolver, notes: Footnotes): Transformer[] {
+  const quoteBlock: ElementTransformer = {
+    type: 'element',
+    dependencies: [QuoteBlockNode],
+    regExp: NEVER,
+    replace: noImport,
+    export: (node) => ($isQuoteBlockNode(node) ? quoteMarkdown(resolve.quote(node.__annotationId) ?? node.__snapshot, notes) : null),
+  };
+  const crossReference: ElementTransformer = {
+    type: 'element',
+    dependencies: [CrossReferenceNode],
+    regExp: NEVER,
+    replace: noImport,
+    export: (node) => ($isCrossReferenceNode(node) ? crossReferenceMarkdown(resolve.crossReference(node.__linkId) ?? node.__snapshot, notes) : null),
+  };
+  return [quoteBlock, crossReference, ...ELEMENT_TRANSFORMERS, ...TEXT_FORMAT_TRANSFORMERS, ...TEXT_MATCH_TRANSFORMERS, literalText];
+}

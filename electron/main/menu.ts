@@ -1,0 +1,36 @@
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { Library } from '../app/library';
+import { chooseAndImport } from './import';
+
+/** The standard menus, plus File › Import… and File › Paste Article…, which the renderer handles. */
+export function buildApplicationMenu(library: Library, platform: NodeJS.Platform = process.platform): Menu {
+  const isMac = platform === 'darwin';
+  const fileMenu: MenuItemConstructorOptions[] = [
+    {
+      label: 'Import…',
+      accelerator: 'CmdOrCtrl+O',
+      click: () => void chooseAndImport(library, isMac ? 'files-and-folders' : 'files'),
+    },
+    ...(isMac
+      ? []
+      : [{ label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => void chooseAndImport(library, 'folders') }]),
+    {
+      label: 'Paste Article…',
+      click: () => library.events.emit('menu.command', { command: 'paste-article' }),
+    },
+    { type: 'separator' },
+    isMac ? { role: 'close' } : { role: 'quit' },
+  ];
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' } as const] : []),
+    { label: '&File', submenu: fileMenu },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [{ label: 'Keyboard Shortcuts', click: () => library.events.emit('menu.command', { command: 'shortcuts' }) }],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}

@@ -1,0 +1,109 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Annotation } from '../../../shared/model/entities';
+import { api } from '../../data/client';
+import { useLibraryQuery } from '../../data/hooks';
+import { invalidReason } from '../reader/validate';
+import { setAnnotationTags } from './actions';
+
+/**
+ * Adds and removes an annotation's tags. Hierarchical names ("iraq/nato-mission")
+ * autocomplete from the tags already in the library; each change is saved at once.
+ */
+export function TagDialog({ annotation, onClose }: { annotation: Annotation; onClose: () => void }) {
+  const [current, setCurrent] = useState(annotation);
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  const known = useLibraryQuery(() => api.tags.list({}), [], ['tags']);
+
+  useEffect(() => input.current?.focus(), []);
+
+  const save = async (tags: string[]) => {
+    const reason = invalidReason('annotations.setTags', { id: current.id, tags });
+    if (reason) {
+      setError(reason);
+      return false;
+    }
+    try {
+      setCurrent(await setAnnotationTags(current, tags));
+      setError(null);
+      return true;
+    } catch (err) {
+      setError((err as Error).message);
+      return false;
+    }
+  };
+
+  const add = async () => {
+    const name = draft.trim();
+    if (!name) return;
+    if (await save([...current.tags, name])) setDraft('');
+  };
+
+  const suggestions = (known.data ?? []).map((t) => t.name).filter((n) => !current.tags.some((t) => t.toLowerCase() === n.toLowerCase()));
+
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        className="modal tag-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${listId}-title`}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            onClose();
+          }
+        }}
+      >
+        <h2 id={`${listId}-title`}>Tags</h2>
+        <blockquote className="tag-dialog-quote">{current.exact}</blockquote>
+        {current.tags.length > 0 ? (
+          <ul className="tag-chips" aria-label="Tags on this annotation">
+            {current.tags.map((t) => (
+              <li key={t} className="tag-chip">
+                {t}
+                <button type="button" aria-label={`Remove tag ${t}`} onClick={() => void save(current.tags.filter((x) => x !== t))}>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No tags yet. Type one below, e.g. iraq/nato-mission.</p>
+        )}
+        <form
+          className="tag-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void add();
+          }}
+        >
+          <label>
+            Tag
+            <input ref={input} value={draft} list={listId} autoComplete="off" placeholder="iraq/nato-mission" onChange={(e) => setDraft(e.target.value)} />
+          </label>
+          <datalist id={listId}>
+            {suggestions.map((n) => (
+              <option key={n} value={n} />
+            ))}
+          </datalist>
+          <button type="submit" className="primary">
+            Add
+          </button>
+        </form>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" onClick={onClose}>
+            Done
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { extractFile } from '../../electron/interop';
+import { extractArticle } from '../../electron/interop/html/article';
+import { htmlToDocument } from '../../electron/interop/html/blocks';
+import { extractHtmlMetadata } from '../../electron/interop/html/metadata';
+import { parseHtmlDocument } from '../../electron/interop/html/parse';
+import { sanitizeTree } from '../../electron/interop/html/sanitize';
+import { canonicalText } from '../../shared/document/model';
+import { corpusPath } from '../helpers/corpus';
+
+/**
+ * Import throughput on the 130 pages of the Readability corpus (26 MB of real
+ * web pages, 197 KB on average): the whole extraction (decode, parse,
+ * metadata, Readability, sanitize, blocks) of each page, one after another on
+ * one thread, best of three passes after a warm-up. CPU time is reported
+ * beside wall time because a busy machine inflates the latter.
+ */
+
+interface Page {
+  name: string;
+  bytes: Uint8Array;
+}
+
+function loadCorpus(): Page[] {
+  const root = corpusPath('readability');
+  return fs
+    .readdirSync(root)
+    .filter((name) => fs.existsSync(path.join(root, name, 'source.html')))
+    .sort()
+    .map((name) => ({ name, bytes: new Uint8Array(fs.readFileSync(path.join(root, name, 'source.html'))) }));
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+async function pass(pages: Page[]): Promise<{ wallMs: number; cpuMs: number }> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (const p of pages) await extractFile(p.bytes, `${p.name}.html`);
+  const cpu = process.cpuUsage(cpu0);
+  return { wallMs: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+/**
+ * The corpus spread over `size` worker threads, each running extractFile,
+ * fed one page at a time as they finish: what a worker pool can reach.
+ * Workers register tsx themselves, so this also runs from source.
+ */
+async function poolPass(pages: Page[], size: number): Promise<{ wallMs: number; failures: number }> {
+  const entry = new URL('../../electron/interop/index.ts', import.meta.url).href;
+  const code = `
+    const { parentPort } = require('node:worker_threads');
+    (async () => {
+      const { register } = await import('tsx/esm/api');
+      register();
+      const { extractFile } = await import(${JSON.stringify(entry)});
+      parentPort.on('message', async ({ bytes, name }) => {
+        try { await extractFile(bytes, name); parentPort.postMessage({ ok: true }); }
+        catch (e) { parentPort.postMessage({ ok: false, error: String(e && e.message) }); }
+      });
+      parentPort.postMessage({ ready: true });
+    })();`;
+  const { Worker } = await import('node:worker_threads');
+  const workers = Array.from({ length: size }, () => new Worker(code, { eval: true }));
+  const ready = (w: InstanceType<typeof Worker>) => new Promise<void>((resolve, reject) => {
+    w.once('message', () => resolve());
+    w.once('error', reject);
+  });
+  try {
+    await Promise.all(workers.map(ready));
+    let failures = 0;
+    const run = async (list: Page[]) => {
+      let next = 0;
+      await Promise.all(
+        workers.map(async (w) => {
+          while (next < list.length) {
+            const p = list[next++];
+            const copy = p.bytes.slice();
+            const done = new Promise<{ ok: boolean }>((resolve) => w.once('message', resolve));
+            w.postMessage({ bytes: copy, name: `${p.name}.html` }, [copy.buffer]);
+            if (!(await done).ok) failures++;
+          }
+        }),
+      );
+    };
+    await run(pages); // warm-up: module load and JIT in every worker
+    failures = 0;
+    const t0 = performance.now();
+    await run(pages);
+    return { wallMs: performance.now() - t0, failures };
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+export async function benchExtraction(): Promise<Record<string, number>> {
+  const pages = loadCorpus();
+  const megabytes = pages.reduce((n, p) => n + p.bytes.byteLength, 0) / (1024 * 1024);
+  await pass(pages);
+  const runs = [await pass(pages), await pass(pages), await pass(pages)];
+  const wallMs = Math.min(...runs.map((r) => r.wallMs));
+  const cpuMs = Math.min(...runs.map((r) => r.cpuMs));
+  const out: Record<string, number> = {
+    pages: pages.length,
+    megabytes: round(megabytes),
+    singleThreadPagesPerSecond: round((pages.length / wallMs) * 1000),
+    singleThreadMegabytesPerSecond: round((megabytes / wallMs) * 1000, 2),
+    singleThreadPagesPerCpuSecond: round((pages.length / cpuMs) * 1000),
+    msPerPage: round(wallMs / pages.length, 2),
+  };
+  const workers = Math.max(1, Math.min(4, os.availableParallelism()));
+  const pool = await poolPass(pages, workers);
+  out.workers = workers;
+  out.poolFailures = pool.failures;
+  out.poolPagesPerSecond = round((pages.length / pool.wallMs) * 1000);
+  out.poolMegabytesPerSecond = round((megabytes / pool.wallMs) * 1000, 2);
+  return out;
+}
+
+/**
+ * linkedom vs jsdom under the same pipeline (metadata, Readability, sanitize,
+ * blocks): speed, failures, and how alike the extracted texts are. Slow
+ * (jsdom needs about half a minute), so not part of benchExtraction.
+ */
+export async function benchDomComparison(): Promise<Record<string, number>> {
+  const require = createRequire(import.meta.url);
+  const { JSDOM, VirtualConsole } = require('jsdom') as {
+    JSDOM: new (html: string, opts: object) => { window: { document: Document } };
+    VirtualConsole: new () => object;
+  };
+  const quiet = new VirtualConsole();
+  const pages = loadCorpus().map((p) => ({ ...p, html: new TextDecoder().decode(p.bytes) }));
+  const parsers = {
+    linkedom: (html: string) => parseHtmlDocument(html),
+    jsdom: (html: string) => new JSDOM(html, { virtualConsole: quiet }).window.document,
+  };
+  const texts: Record<string, string[]> = {};
+  const out: Record<string, number> = {};
+  for (const [name, parse] of Object.entries(parsers)) {
+    let failures = 0;
+    const cpu0 = process.cpuUsage();
+    texts[name] = pages.map((p) => {
+      try {
+        const doc = parse(p.html);
+        const { baseUrl } = extractHtmlMetadata(doc);
+        const article = extractArticle(doc);
+        if (!article.content) return '';
+        sanitizeTree(article.content, { baseUrl });
+        return canonicalText(htmlToDocument(article.content, { baseUrl }));
+      } catch {
+        failures++;
+        return '';
+      }
+    });
+    const cpu = process.cpuUsage(cpu0);
+    out[`${name}PagesPerCpuSecond`] = round((pages.length / ((cpu.user + cpu.system) / 1000)) * 1000);
+    out[`${name}Failures`] = failures;
+  }
+  const words = (s: string) => s.split(/\s+/).filter(Boolean);
+  const overlap = (a: string, b: string) => {
+    const wa = words(a);
+    const wb = words(b);
+    const counts = new Map<string, number>();
+    for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
+    let common = 0;
+    for (const w of wb) {
+      const c = counts.get(w);
+      if (c) {
+        common++;
+        counts.set(w, c - 1);
+      }
+    }
+    return wa.length + wb.length ? (2 * common) / (wa.length + wb.length) : 1;
+  };
+  const sims = pages.map((_, i) => overlap(texts.jsdom[i], texts.linkedom[i])).filter((_, i) => texts.jsdom[i] !== '');
+  out.meanTextOverlap = round(sims.reduce((a, b) => a + b, 0) / sims.length, 3);
+  out.pagesBelow90PercentOverlap = sims.filter((s) => s < 0.9).length;
+  return out;
+}

@@ -1,0 +1,234 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { documentFromPlainText } from '../../shared/document/model';
+import { parseQuery } from '../../shared/search/query';
+import { openLibrary } from '../../electron/app/library';
+import type { Db } from '../../electron/db/connection';
+import { insertAnnotation } from '../../electron/db/repos/annotations';
+import { insertSpeaker } from '../../electron/db/repos/speakers';
+import { setStatement } from '../../electron/db/repos/statements';
+import { setSourceTags } from '../../electron/db/repos/tags';
+import type { ServiceContext } from '../../electron/services/context';
+import { runSearch } from '../../electron/services/search';
+import { addSource } from '../../electron/services/sources';
+import { prng, vocabulary, zipf } from './words';
+
+/**
+ * Search at 10,000 and 100,000 articles of ~5 KB drawn from a Zipfian word
+ * list, plus 100,000 annotations, inserted through addSource (the import
+ * service's own path) in batches. Prints import throughput, database size
+ * against the raw text, and p50/p95/p99 for each query kind: the naive
+ * baseline (bm25 + snippet, top 20) beside Collate's two answers (newest
+ * first, then ranked), search-as-you-type keystrokes, and the Library's first
+ * page and idle RSS of a `collate serve` opened on the library.
+ */
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const OUTLETS = ['Reuters', 'Associated Press', 'Al Jazeera', 'Le Monde', 'The Guardian', 'Der Spiegel', 'BBC News', 'NPR', 'Politico', 'Axios'];
+const TAGS = ['iraq', 'iraq/nato-mission', 'syria', 'climate', 'economy', 'elections/us'];
+// COLLATE_BENCH_ANNOTATIONS only shortens a smoke run; the figures are for 100,000.
+const ANNOTATIONS = Number(process.env.COLLATE_BENCH_ANNOTATIONS ?? 100_000);
+const RUNS = 40;
+
+const VOCAB = vocabulary(40_000);
+
+function article(draw: () => number, rand: () => number): { title: string; text: string } {
+  const sentence = (min: number, max: number) => {
+    const n = min + Math.floor(rand() * (max - min));
+    const ws = Array.from({ length: n }, () => VOCAB[draw()]);
+    ws[0] = ws[0][0].toUpperCase() + ws[0].slice(1);
+    return `${ws.join(' ')}.`;
+  };
+  const title = sentence(5, 11).slice(0, -1);
+  const paragraphs: string[] = [];
+  let size = 0;
+  const target = 4_000 + rand() * 2_000;
+  while (size < target) {
+    const p = Array.from({ length: 3 + Math.floor(rand() * 4) }, () => sentence(8, 24)).join(' ');
+    paragraphs.push(p);
+    size += p.length + 2;
+  }
+  return { title, text: paragraphs.join('\n\n') };
+}
+
+function percentiles(samples: number[]): { p50: number; p95: number; p99: number } {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))] * 100) / 100;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+function time(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+interface Built {
+  ctx: ServiceContext;
+  close: () => void;
+  dataDir: string;
+  databasePath: string;
+  rawBytes: number;
+  importMs: number;
+  phrases: string[];
+}
+
+function build(count: number): Built {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'collate-bench-search-'));
+  const library = openLibrary({ dataDir });
+  let clock = Date.UTC(2020, 0, 1);
+  const now = () => new Date((clock += 1000)).toISOString();
+  const ctx: ServiceContext = { db: library.db, dataDir, databasePath: library.databasePath, events: library.events, now };
+  const rand = prng(count);
+  const draw = zipf(VOCAB.length, 1.05, count + 1);
+  const speakers = Array.from({ length: 50 }, (_, i) => insertSpeaker(ctx.db, `Speaker ${VOCAB[500 + i]}`, 'person', now()));
+  const perSource = ANNOTATIONS / count;
+  let rawBytes = 0;
+  const phrases: string[] = [];
+  const t0 = performance.now();
+  const BATCH = 500;
+  for (let start = 0; start < count; start += BATCH) {
+    // A bulk import commits in batches; addSource's own transaction nests as a savepoint.
+    ctx.db.transaction(() => {
+      for (let i = start; i < Math.min(count, start + BATCH); i++) {
+        const a = article(draw, rand);
+        rawBytes += Buffer.byteLength(a.text, 'utf8');
+        const day = new Date(Date.UTC(2015, 0, 1) + Math.floor(rand() * 3650) * 86_400_000).toISOString().slice(0, 10);
+        const out = addSource(ctx, {
+          document: documentFromPlainText(a.text),
+          metadata: { title: a.title, byline: `Reporter ${i % 700}`, outlet: OUTLETS[i % OUTLETS.length], publishedAt: day, url: null, language: 'en' },
+          format: 'text',
+          origin: 'bench',
+        });
+        if (rand() < 0.3) setSourceTags(ctx.db, out.id, [TAGS[Math.floor(rand() * TAGS.length)]], now());
+        if (phrases.length < RUNS * 2 && rand() < 0.05) {
+          const ws = a.text.split(/\s+/);
+          const k = Math.floor(rand() * (ws.length - 3));
+          phrases.push(ws.slice(k, k + 2).join(' ').replace(/[^\p{L}\s]/gu, ''));
+        }
+        // Annotations over real passages: whole numbers per source plus a remainder drawn at random.
+        const n = Math.floor(perSource) + (rand() < perSource % 1 ? 1 : 0);
+        for (let j = 0; j < n; j++) {
+          const s = Math.floor(rand() * (a.text.length - 120));
+          const id = insertAnnotation(ctx.db, { sourceId: out.id, start: s, end: s + 80, exact: a.text.slice(s, s + 80), prefix: '', suffix: '', color: 'yellow' }, now());
+          if (rand() < 0.2) {
+            setStatement(ctx.db, id, { speakerId: speakers[Math.floor(rand() * speakers.length)], role: null, saidOn: day, medium: 'remarks', reportedIn: null, quoteKind: 'direct' }, now());
+          }
+        }
+      }
+    })();
+  }
+  return { ctx, close: () => library.close(), dataDir, databasePath: library.databasePath, rawBytes, importMs: performance.now() - t0, phrases };
+}
+
+/** The baseline: what one FTS5 query with bm25 and snippets costs without any strategy. */
+function naive(db: Db, query: string): void {
+  const q = parseQuery(query);
+  const outlet = q.filters.outlets[0];
+  db.prepare(
+    `SELECT rowid, snippet(sources_fts, -1, char(2), char(3), '…', 16) FROM sources_fts WHERE sources_fts MATCH ?
+     ${outlet ? "AND rowid IN (SELECT id FROM sources WHERE outlet LIKE ?)" : ''} ORDER BY bm25(sources_fts) LIMIT 20`,
+  ).all(...(outlet ? [q.match, `%${outlet}%`] : [q.match]));
+}
+
+async function serveFigures(dataDir: string): Promise<Record<string, number>> {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'electron/cli/collate.mjs'), 'serve', '--data-dir', dataDir, '--port', '0'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`collate serve did not start: ${output}`)), 120_000);
+      const onData = (c: Buffer) => {
+        output += c.toString();
+        const m = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([A-Za-z0-9_-]+)/.exec(output);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[0]);
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+    });
+    const origin = url.replace(/\/#token=.*/, '');
+    const token = url.replace(/.*#token=/, '');
+    const samples: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${origin}/api/sources.list`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ limit: 50 }) });
+      await res.json();
+      samples.push(performance.now() - t0);
+    }
+    await new Promise((r) => setTimeout(r, 2000));
+    const { readFileSync } = await import('node:fs');
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    return { library_first_page_cold_ms: Math.round(samples[0] * 10) / 10, library_first_page_p50_ms: percentiles(samples.slice(1)).p50, server_idle_rss_mb: Math.round(rssKb / 102.4) / 10 };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+export async function benchSearch({ sizes }: { sizes: number[] }): Promise<Record<string, number>> {
+  const figures: Record<string, number> = {};
+  for (const size of sizes) {
+    const pre = `n${size}_`;
+    const log = (m: string) => process.stderr.write(`  [search ${size}] ${m}\n`);
+    log('building…');
+    const b = build(size);
+    log(`built in ${(b.importMs / 1000).toFixed(1)} s`);
+    try {
+      const db = b.ctx.db;
+      figures[`${pre}import_articles_per_s`] = Math.round(size / (b.importMs / 1000));
+      figures[`${pre}import_mb_per_s`] = Math.round((b.rawBytes / 1048576 / (b.importMs / 1000)) * 10) / 10;
+      figures[`${pre}raw_text_mb`] = Math.round(b.rawBytes / 104857.6) / 10;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      const dbBytes = statSync(b.databasePath).size;
+      figures[`${pre}db_mb`] = Math.round(dbBytes / 104857.6) / 10;
+      figures[`${pre}db_to_raw_ratio`] = Math.round((dbBytes / b.rawBytes) * 100) / 100;
+
+      const rand = prng(99);
+      const mid = (lo: number, hi: number) => VOCAB[lo + Math.floor(rand() * (hi - lo))];
+      const kinds: Record<string, string[]> = {
+        two_term: Array.from({ length: RUNS }, () => `${mid(150, 1500)} ${mid(150, 1500)}`),
+        phrase: b.phrases.slice(0, RUNS).map((p) => `"${p}"`),
+        prefix: Array.from({ length: RUNS }, () => `${mid(200, 3000).slice(0, 4)}*`),
+        common_term: Array.from({ length: RUNS }, () => mid(0, 20)),
+        filtered: Array.from({ length: RUNS }, (_, i) => `${mid(150, 1500)} outlet:"${OUTLETS[i % OUTLETS.length]}"`),
+      };
+      for (const [kind, queries] of Object.entries(kinds)) {
+        log(kind);
+        naive(db, queries[0]);
+        const record = (name: string, samples: number[]) => {
+          const p = percentiles(samples);
+          figures[`${pre}${kind}_${name}_p50_ms`] = p.p50;
+          figures[`${pre}${kind}_${name}_p95_ms`] = p.p95;
+          figures[`${pre}${kind}_${name}_p99_ms`] = p.p99;
+        };
+        record('naive', queries.map((q) => time(() => naive(db, q))));
+        // What the app shows first (newest matches, all four kinds) and what replaces it (ranked).
+        record('first_page', queries.map((q) => time(() => runSearch(db, q, { order: 'recent', limit: 20 }))));
+        record('ranked', queries.map((q) => time(() => runSearch(db, q, { order: 'ranked', limit: 20 }))));
+      }
+      // Search-as-you-type: every keystroke of a few typed queries, newest-first with the last word as a prefix.
+      const typed = Array.from({ length: 8 }, () => `${mid(100, 2000)} ${mid(100, 4000)}`);
+      const keystrokes: number[] = [];
+      for (const t of typed) for (let i = 1; i <= t.length; i++) keystrokes.push(time(() => runSearch(db, t.slice(0, i), { order: 'recent', limit: 20, asYouType: true })));
+      const k = percentiles(keystrokes);
+      figures[`${pre}keystroke_p50_ms`] = k.p50;
+      figures[`${pre}keystroke_p95_ms`] = k.p95;
+      figures[`${pre}keystroke_p99_ms`] = k.p99;
+      b.close();
+      log('serving…');
+      for (const [key, v] of Object.entries(await serveFigures(b.dataDir))) figures[`${pre}${key}`] = v;
+    } finally {
+      b.close();
+      rmSync(b.dataDir, { recursive: true, force: true });
+    }
+  }
+  return figures;
+}
