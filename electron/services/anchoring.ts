@@ -2,7 +2,8 @@ import type { HandlersIn } from '../../shared/api/contract';
 import type { ReplaceTextResult } from '../../shared/api/methods/anchoring';
 import { AppError } from '../../shared/api/errors';
 import { reanchorAll } from '../../shared/anchoring';
-import { canonicalText, documentFromPlainText, type SourceDocument } from '../../shared/document/model';
+import { canonicalText, type SourceDocument } from '../../shared/document/model';
+import { plainTextToDocument } from '../interop/importers/text';
 import { packDocument } from '../../shared/document/pack';
 import type { AnchorStatus } from '../../shared/model/entities';
 import { listSelectorsOfSource, setAnchor } from '../db/repos/annotations';
@@ -51,6 +52,6 @@ export function replaceSourceText(ctx: ServiceContext, sourceId: number, documen
 
 export function anchoringHandlers(ctx: ServiceContext): HandlersIn<'anchoring'> {
   return {
-    'anchoring.replaceText': ({ sourceId, text }) => replaceSourceText(ctx, sourceId, documentFromPlainText(text)),
+    'anchoring.replaceText': ({ sourceId, text }) => replaceSourceText(ctx, sourceId, plainTextToDocument(text).document),
   };
 }

@@ -5,6 +5,7 @@ import type { FileImportResult, ImportReport } from '../../shared/api/methods/so
 import { AppError } from '../../shared/api/errors';
 import type { SourceMetadata } from '../../shared/model/entities';
 import { ensureTag, tagSource } from '../db/repos/tags';
+import { titleFromLine } from '../interop/normalize';
 import type { ExtractedSource } from '../interop/types';
 import type { ServiceContext } from './context';
 import { addSource } from './sources';
@@ -120,8 +121,10 @@ export async function expandPaths(paths: string[]): Promise<{ files: string[]; p
 
 function toMetadata(x: ExtractedSource, fileName: string): SourceMetadata {
   const base = path.basename(fileName).replace(/\.[^.]+$/, '');
+  // A text file without a heading is titled by its first line, as a pasted one is; other formats by their name.
+  const firstLine = x.format === 'text' || x.format === 'markdown' ? titleFromLine(x.document.blocks[0]?.text.split('\n')[0] ?? '') : null;
   return {
-    title: (x.metadata.title ?? '').trim() || base || 'Untitled',
+    title: (x.metadata.title ?? '').trim() || firstLine || base || 'Untitled',
     byline: x.metadata.byline ?? null,
     outlet: x.metadata.outlet ?? null,
     publishedAt: x.metadata.publishedAt ?? null,

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { HandlersIn } from '../../shared/api/contract';
 import type { ImportOutcome } from '../../shared/api/methods/sources';
 import { AppError } from '../../shared/api/errors';
-import { canonicalText, documentFromPlainText, type SourceDocument } from '../../shared/document/model';
+import { canonicalText, type SourceDocument } from '../../shared/document/model';
+import { plainTextToDocument } from '../interop/importers/text';
 import { packDocument, unpackDocument } from '../../shared/document/pack';
 import type { SourceFormat, SourceMetadata } from '../../shared/model/entities';
 import { reindexAnnotationsOfSource } from '../db/repos/annotations';
@@ -84,7 +85,7 @@ export function sourceHandlers(ctx: ServiceContext, extractor: Extractor): Handl
     },
     'sources.importText': ({ title, text }) => {
       const outcome = addSource(ctx, {
-        document: documentFromPlainText(text),
+        document: plainTextToDocument(text).document,
         metadata: { title: title.trim(), byline: null, outlet: null, publishedAt: null, url: null, language: null },
         format: 'text',
         origin: 'paste',

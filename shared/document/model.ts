@@ -50,14 +50,3 @@ export function blockOffsets(doc: SourceDocument): number[] {
   }
   return out;
 }
-
-/** Plain text in, one paragraph per blank-line-separated run; single newlines become spaces. */
-export function documentFromPlainText(text: string): SourceDocument {
-  const normalized = text.replace(/\r\n?/g, '\n');
-  const blocks: Block[] = [];
-  for (const para of normalized.split(/\n\s*\n|\n/)) {
-    const t = para.replace(/[ \t\f\v\u00a0]+/g, ' ').trim();
-    if (t) blocks.push({ kind: 'paragraph', text: t });
-  }
-  return { version: 1, blocks };
-}

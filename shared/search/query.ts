@@ -61,6 +61,7 @@ type Token =
   | { type: 'unknown-filter'; key: string };
 
 const WORD = /[\p{L}\p{N}\p{Co}]+/gu;
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
 const FILTER_KEYS = ['tag', 'speaker', 'outlet', 'before', 'after', 'is', 'relation'] as const;
 const MAX_TERMS = 32;
 
@@ -339,12 +340,16 @@ export function firstMatch(text: string, terms: Term[]): { start: number; end: n
   if (terms.length === 0) return null;
   const tokens: Array<{ word: string; start: number; end: number }> = [];
   for (const m of text.matchAll(/[\p{L}\p{N}\p{Co}\p{M}]+/gu)) {
-    const w = fold(m[0]);
+    // Unicode normalisation is the costly part: plain ASCII words only need lower-casing.
+    const w = ASCII_WORD.test(m[0]) ? m[0].toLowerCase() : fold(m[0]);
     if (w) tokens.push({ word: w, start: m.index, end: m.index + m[0].length });
   }
+  const firstWords = terms.map((t) => t.words[0]);
   // Every occurrence, in text order: [first token, last token, term index].
   const hits: Array<[number, number, number]> = [];
   for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i].word;
+    if (!firstWords.some((f, t) => (terms[t].prefix && terms[t].words.length === 1 ? word.startsWith(f) : word === f))) continue;
     terms.forEach((term, t) => {
       const n = term.words.length;
       if (i + n > tokens.length) return;

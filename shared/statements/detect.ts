@@ -312,7 +312,7 @@ function findQuotes(text: string, start: number, end: number): QuoteSpan[] {
     if (openAt < 0) {
       const opensHere = c === '“' || c === '„' || c === '«'
         || (c === '"' && (isSpace(prev) || /[([{—–\-/:]/.test(prev)) && !isSpace(next))
-        || (c === '‘' && (isSpace(prev) || /[([{—–\-]/.test(prev)) && !isSpace(next));
+        || (c === '‘' && (isSpace(prev) || /[([{—–-]/.test(prev)) && !isSpace(next));
       if (opensHere) {
         openAt = i;
         kind = c;
@@ -344,7 +344,7 @@ function findQuotes(text: string, start: number, end: number): QuoteSpan[] {
 const ABBREV = words(`mr mrs ms dr prof sr jr st sen rep gov gen lt col sgt capt adm rev vs etc inc corp ltd
   jan feb mar apr jun jul aug sep sept oct nov dec mt ft`);
 
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|Ph\.D\.|[ap]\.m\.|[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’\-](?=[\p{L}\p{N}]))*|[,;:.?!()—–…/]|[“”„«»‘’"]/gu;
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|Ph\.D\.|[ap]\.m\.|[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’-](?=[\p{L}\p{N}]))*|[,;:.?!()—–…/]|[“”„«»‘’"]/gu;
 
 // ---------------------------------------------------------------------------
 // Names

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { documentFromPlainText } from '../../shared/document/model';
+import { documentFromPlainText } from '../helpers/plain-text';
 import { parseQuery } from '../../shared/search/query';
 import { openLibrary } from '../../electron/app/library';
 import type { Db } from '../../electron/db/connection';

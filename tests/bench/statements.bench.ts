@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openLibrary } from '../../electron/app/library';
 import { createClient } from '../../shared/api/client';
-import type { AnnotationId } from '../../shared/model/ids';
+import type { AnnotationId, SourceId } from '../../shared/model/ids';
 import { corpusPath } from '../helpers/corpus';
 
 /**
@@ -37,7 +37,7 @@ export async function benchStatements(): Promise<Record<string, number>> {
   const figures: Record<string, number> = {};
   try {
     const ids: AnnotationId[] = [];
-    const sourceIds = [];
+    const sourceIds: SourceId[] = [];
     for (let s = 0; s < SOURCES; s++) {
       const { id } = await client.sources.importText({ title: `Variant ${s}`, text: `${seed}\n\nVariant number ${s} of the article.` });
       sourceIds.push(id);

@@ -59,7 +59,7 @@ describe('the collate command', () => {
     writeFileSync(file, 'Some words worth keeping.');
     expect(collate(['import', file], { COLLATE_DATA_DIR: dataDir }).code).toBe(0);
     expect(existsSync(path.join(dataDir, 'library.sqlite3'))).toBe(true);
-    expect(collate(['list'], { COLLATE_DATA_DIR: dataDir }).stdout).toContain('a');
+    expect(collate(['list'], { COLLATE_DATA_DIR: dataDir }).stdout).toContain('Some words worth keeping.');
   });
 
   it('checks the library and writes an online backup that opens as a library', () => {

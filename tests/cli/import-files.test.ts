@@ -30,7 +30,7 @@ describe('collate import', () => {
     expect(byName['wiki.htm']).toMatchObject({ status: 'imported', title: 'Mozilla - Wikipedia' });
     expect(byName['data.json']).toMatchObject({ status: 'failed', error: "Collate can't import .json files; it imports .txt, .md, .html, .pdf and .docx." });
     expect(byName['loop']).toMatchObject({ status: 'failed', error: expect.stringMatching(/symbolic link loop/) });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('2 imported, 0 duplicates, 2 failed.');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('2 of 4 files could not be imported.');
   });
 });

@@ -6,11 +6,11 @@ import { migrations } from '../../electron/db/migrations';
 import { insertSource, listSources } from '../../electron/db/repos/sources';
 import { tempDir } from '../helpers/library';
 
-describe('migration 0006 (library filter index, tags in the trash)', () => {
+describe('migration 0005 (library filter index, tags in the trash)', () => {
   it('indexes the titles, bylines and outlets of sources already in the library, and keeps the trash', () => {
     const db = openDatabase(path.join(tempDir(), 'library.sqlite3'));
     try {
-      migrate(db, migrations.filter((m) => m.version < 6));
+      migrate(db, migrations.filter((m) => m.version < 5));
       db.prepare(`INSERT INTO trash (kind, item_id, label, deleted_at) VALUES ('annotation', 7, 'a highlight', '2024-01-02')`).run();
       const add = (title: string, outlet: string | null) =>
         insertSource(
@@ -30,7 +30,7 @@ describe('migration 0006 (library filter index, tags in the trash)', () => {
         );
       add('Pentagon open to more troops', 'Reuters');
       add('Élysée statement', null);
-      expect(migrate(db)).toBeGreaterThanOrEqual(6);
+      expect(migrate(db)).toBeGreaterThanOrEqual(5);
       const titles = (query: string) => listSources(db, { limit: 10, sort: 'title', query }).items.map((s) => s.title);
       expect(titles('pent')).toEqual(['Pentagon open to more troops']);
       expect(titles('elysee')).toEqual(['Élysée statement']);

@@ -24,7 +24,7 @@ export async function startHost(dataDir: string): Promise<Host> {
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`collate serve did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`collate serve did not start:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(output);
@@ -37,12 +37,14 @@ export async function startHost(dataDir: string): Promise<Host> {
     child.stderr!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`collate serve exited with ${code}:\n${output}`)));
   });
+  // If this worker dies before teardown, don't leave the server behind.
+  process.once('exit', () => child.kill('SIGTERM'));
   const parsed = new URL(url);
   return { url, origin: parsed.origin, token: parsed.hash.replace('#token=', ''), dataDir, process: child };
 }
 
 export async function stopHost(host: Host): Promise<void> {
-  if (host.process.exitCode !== null) return;
+  if (host.process.exitCode !== null || host.process.signalCode !== null) return;
   const exited = new Promise((r) => host.process.once('exit', r));
   host.process.kill('SIGTERM');
   await exited;

@@ -119,8 +119,8 @@ test('Import files: each file is imported, a duplicate or a failure with its rea
     'binary.txt: binary.txt looks like a binary file, not text.',
     "data.xyz: Collate can't import .xyz files; it imports .txt, .md, .html, .pdf and .docx.",
   ]);
-  // A plain-text file is titled by its name; its windows-1252 bytes are decoded, not mangled.
-  await summary.getByRole('region', { name: 'Imported' }).getByRole('button', { name: 'legacy' }).click();
+  // A plain-text file is titled by its first line; its windows-1252 bytes are decoded, not mangled.
+  await summary.getByRole('region', { name: 'Imported' }).getByRole('button', { name: 'Résumé “fair share”' }).click();
   await expect(summary).toBeHidden();
   await expect(app.getByRole('region', { name: 'Reader' }).getByRole('textbox', { name: 'Article' })).toHaveText('Résumé “fair share”');
 

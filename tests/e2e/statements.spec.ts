@@ -104,7 +104,7 @@ test('suggested quotes become statements, get linked, compared, and survive a re
   await annotationItem(app, REMARK).getByRole('button', { name: /Compare with John Kirby/ }).click();
   await expectCompare(app);
   // A click on a quote opens its passage in the source.
-  await app.getByRole('article', { name: 'Statement by John Kirby' }).getByRole('link', { name: /We support NATO/ }).getByText('We support NATO’s').click();
+  await app.getByRole('article', { name: 'Statement by John Kirby' }).getByRole('link', { name: /We support NATO/ }).click({ position: { x: 4, y: 4 } }); // the quote's first word: a wrapped inline link's centre can fall between its lines
   await expect(app.getByRole('region', { name: 'Reader' })).toContainText(TWEET);
 
   // After a reload: the claims table shows both as contested; compare from there.

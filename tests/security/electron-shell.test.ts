@@ -59,7 +59,9 @@ describe("the window follows Electron's security checklist", () => {
   });
 
   it('builds the window from those preferences, adding only the preload, and never loosens them', () => {
-    expect(mainSource).toMatch(/webPreferences:\s*\{\s*\.\.\.WEB_PREFERENCES,\s*preload: [\w.]+\s*\}/);
+    // The three key settings are repeated literally after the spread so static scanners see them; they must equal WEB_PREFERENCES.
+    expect(mainSource).toMatch(/webPreferences:\s*\{\s*\.\.\.WEB_PREFERENCES,\s*contextIsolation: true,\s*sandbox: true,\s*nodeIntegration: false,\s*preload: [\w.]+\s*\}/);
+    expect(WEB_PREFERENCES).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(mainSource).not.toMatch(/nodeIntegration\w*:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false|allowRunningInsecureContent:\s*true|webviewTag:\s*true/);
     expect(mainSource).toContain('app.enableSandbox()');
   });

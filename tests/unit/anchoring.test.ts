@@ -11,7 +11,8 @@ import {
   type TextQuoteSelector,
   type TextSelectors,
 } from '../../shared/anchoring';
-import { canonicalText, documentFromPlainText } from '../../shared/document/model';
+import { canonicalText } from '../../shared/document/model';
+import { documentFromPlainText } from '../helpers/plain-text';
 import { buildBenchCorpus, replaceWord } from '../bench/anchoring.bench';
 import { corpusPath } from '../helpers/corpus';
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { canonicalText, documentFromPlainText } from '../../shared/document/model';
+import { canonicalText } from '../../shared/document/model';
+import { documentFromPlainText } from '../helpers/plain-text';
 import { MEDIUM_KEYS } from '../../shared/model/statement';
 import { detectQuotes, type QuoteSuggestion } from '../../shared/statements/detect';
 import { articleText } from '../helpers/article-text';

@@ -2,7 +2,7 @@ import { sql as core } from './0001-core';
 import { sql as statements } from './0002-statements';
 import { sql as briefQuotes } from './0003-brief-quotes';
 import { sql as search } from './0004-search';
-import { sql as libraryFilter } from './0006-library-filter';
+import { sql as libraryFilter } from './0005-library-filter';
 
 export interface Migration {
   version: number;
@@ -16,5 +16,5 @@ export const migrations: Migration[] = [
   { version: 2, name: '0002-statements', sql: statements },
   { version: 3, name: '0003-brief-quotes', sql: briefQuotes },
   { version: 4, name: '0004-search', sql: search },
-  { version: 6, name: '0006-library-filter', sql: libraryFilter },
+  { version: 5, name: '0005-library-filter', sql: libraryFilter },
 ];

@@ -120,16 +120,17 @@ function briefFilters(p: Params, f: SearchFilters): string[] {
 }
 
 /**
- * Ids (and snippets) of matching rows, in the order asked for. The filter is
- * an `IN` over the base table so that the FTS5 table stays the outer loop and
- * keeps its own order (rowid DESC or rank) without a sort in SQLite.
+ * Ids (and snippets) of matching rows, in the order asked for. The filter is a
+ * correlated EXISTS checked per FTS5 row, so the FTS5 table stays the outer
+ * loop and keeps its own order (rowid DESC or rank) and stops at the limit;
+ * an IN (SELECT …) would build the set of every live row on each keystroke.
  */
-function ftsIds(db: Db, table: string, match: string, filterSql: string, p: Params, order: SearchOrder, limit: number): Array<{ id: number; snip: string }> {
+function ftsIds(db: Db, table: string, match: string, from: string, idColumn: string, where: string, p: Params, order: SearchOrder, limit: number): Array<{ id: number; snip: string }> {
   const orderBy = order === 'ranked' ? 'rank' : 'rowid DESC';
   return db
     .prepare(
       `SELECT rowid AS id, ${SNIP(table)} AS snip FROM ${table}
-       WHERE ${table} MATCH ${p.add(match)} AND rowid IN (${filterSql})
+       WHERE ${table} MATCH ${p.add(match)} AND EXISTS (SELECT 1 ${from} WHERE ${idColumn} = ${table}.rowid AND ${where})
        ORDER BY ${orderBy} LIMIT ${p.add(limit)}`,
     )
     .all(p.values) as Array<{ id: number; snip: string }>;
@@ -154,7 +155,7 @@ export function searchSources(db: Db, a: SearchArgs): SourceHitRow[] {
     ids =
       where === 's.deleted_at IS NULL'
         ? ftsOnly(db, 'sources_fts', a.match, a.order, a.limit)
-        : ftsIds(db, 'sources_fts', a.match, `SELECT s.id FROM sources s WHERE ${where}`, p, a.order, a.limit);
+        : ftsIds(db, 'sources_fts', a.match, 'FROM sources s', 's.id', where, p, a.order, a.limit);
   } else {
     ids = (db.prepare(`SELECT s.id FROM sources s WHERE ${where} ORDER BY s.id DESC LIMIT ${p.add(a.limit)}`).all(p.values) as Array<{ id: number }>).map(
       (r) => ({ id: r.id, snip: null }),
@@ -181,7 +182,7 @@ export function searchAnnotations(db: Db, a: SearchArgs, statements: boolean): A
   const p = new Params();
   const where = annotationFilters(p, a.filters, statements).join(' AND ');
   const ids = a.match
-    ? ftsIds(db, 'annotations_fts', a.match, `SELECT a.id FROM annotations a JOIN sources s ON s.id = a.source_id WHERE ${where}`, p, a.order, a.limit)
+    ? ftsIds(db, 'annotations_fts', a.match, 'FROM annotations a JOIN sources s ON s.id = a.source_id', 'a.id', where, p, a.order, a.limit)
     : (db.prepare(`SELECT a.id FROM annotations a JOIN sources s ON s.id = a.source_id WHERE ${where} ORDER BY a.id DESC LIMIT ${p.add(a.limit)}`).all(p.values) as Array<{
         id: number;
       }>).map((r) => ({ id: r.id, snip: null }));
@@ -196,7 +197,7 @@ export function searchBriefs(db: Db, a: SearchArgs): BriefHitRow[] {
   const p = new Params();
   const where = briefFilters(p, a.filters).join(' AND ');
   const ids = a.match
-    ? ftsIds(db, 'briefs_fts', a.match, `SELECT b.id FROM briefs b WHERE ${where}`, p, a.order, a.limit)
+    ? ftsIds(db, 'briefs_fts', a.match, 'FROM briefs b', 'b.id', where, p, a.order, a.limit)
     : (db.prepare(`SELECT b.id FROM briefs b WHERE ${where} ORDER BY b.updated_at DESC, b.id DESC LIMIT ${p.add(a.limit)}`).all(p.values) as Array<{ id: number }>).map(
         (r) => ({ id: r.id, snip: null }),
       );
