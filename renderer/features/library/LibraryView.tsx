@@ -15,7 +15,7 @@ import { StatementsSidebar } from '../statements/SourceStatements';
 import { AnnotationStatementActions, StatementActions } from '../statements/StatementActions';
 
 /** The open source: the reader with its annotations beside it. */
-export function LibraryView({ sourceId, focus }: { sourceId?: SourceId; focus?: { annotationId?: AnnotationId } }) {
+export function LibraryView({ sourceId, focus }: { sourceId?: SourceId; focus?: { annotationId?: AnnotationId; start?: number; end?: number } }) {
   const { notify } = useNavigation();
   const id = sourceId ?? null;
   const source = useLibraryQuery(() => (id ? api.sources.get({ id }) : Promise.resolve(null)), [id], ['sources']);
@@ -23,7 +23,7 @@ export function LibraryView({ sourceId, focus }: { sourceId?: SourceId; focus?: 
   const { colors, reload: reloadColors } = useHighlightColors();
   const [editingNote, setEditingNote] = useState<AnnotationId | null>(null);
   const [tagging, setTagging] = useState<Annotation | null>(null);
-  const [jump, setJump] = useState<{ annotation: Annotation } | null>(null);
+  const [jump, setJump] = useState<{ start: number; end: number } | null>(null);
 
   useEffect(() => {
     setEditingNote(null);
@@ -31,11 +31,12 @@ export function LibraryView({ sourceId, focus }: { sourceId?: SourceId; focus?: 
     setJump(null);
   }, [id]);
 
-  // Other views open a source at an annotation (search results, statements, briefs).
+  // Other views open a source at an annotation (statements, briefs) or at a passage (search hits).
   useEffect(() => {
     const target = focus?.annotationId && annotations.data?.find((a) => a.id === focus.annotationId);
-    if (target) setJump({ annotation: target });
-  }, [focus?.annotationId, annotations.data]);
+    if (target) setJump({ start: target.start, end: target.end });
+    else if (focus?.start !== undefined && focus.end !== undefined && focus.end > focus.start) setJump({ start: focus.start, end: focus.end });
+  }, [focus?.annotationId, focus?.start, focus?.end, annotations.data]);
 
   const annotate = useCallback(
     async (action: 'highlight' | 'comment' | 'tag', range: { start: number; end: number }, color: string) => {
@@ -54,7 +55,7 @@ export function LibraryView({ sourceId, focus }: { sourceId?: SourceId; focus?: 
     [id, annotations, notify],
   );
 
-  const showAnnotation = useCallback((a: Annotation) => setJump({ annotation: a }), []);
+  const showAnnotation = useCallback((a: Annotation) => setJump({ start: a.start, end: a.end }), []);
 
   return (
     <>

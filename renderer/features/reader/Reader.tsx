@@ -32,8 +32,8 @@ interface Props {
   onColorsChanged?: () => void;
   /** Create an annotation over `range` (then, for comment and tag, open its note or tags); false if it failed. */
   onAnnotate: (action: Exclude<AnnotateAction, 'quote'>, range: Range_, color: string) => Promise<boolean>;
-  /** Scroll to this annotation and flash it; a new object each time the user asks. */
-  jump?: { annotation: Annotation } | null;
+  /** Scroll to this passage (an annotation's, or a search hit's) and flash it; a new object each time the user asks. */
+  jump?: { start: number; end: number } | null;
   /** More toolbar actions from other features (statements, briefs); they read the selection through useReaderSelection(). */
   children?: ReactNode;
 }
@@ -200,7 +200,7 @@ export function Reader({ source, annotations, colors, onColorsChanged, onAnnotat
   const jumped = useRef<object | null>(null);
   useEffect(() => {
     if (!jump || jumped.current === jump || !editor || !build.current) return;
-    const a = jump.annotation;
+    const a = jump;
     if (build.current.index.end < a.end) {
       // Render up to the passage now rather than wait for idle time.
       const state = build.current;
