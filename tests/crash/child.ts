@@ -6,7 +6,7 @@
  *   ready
  *   source <id> <file index>          (import mode)
  *   ann <id> / try-note <id> <value> / note <id> <value>
- *   brief <id> / try-brief <id> <value> / brief-text <id> <value>
+ *   brief <id> <value> / try-brief <id> <value> / brief-text <id> <value>
  * A "try-" line comes before the write, so the parent accepts either value for
  * an update that was in flight when the kill came.
  */
@@ -68,7 +68,7 @@ async function editMode(seed: number): Promise<void> {
       // Briefs through their repo in one transaction, as the briefs service does.
       const id = db.transaction(() => insertBrief(db, { title: `Brief ${value}`, content: '{"root":{"type":"root","children":[]}}', contentText: value }, new Date().toISOString())).immediate();
       briefs.push(id);
-      say(`brief ${id}`);
+      say(`brief ${id} ${value}`);
     } else {
       const id = briefs[rand(briefs.length)];
       say(`try-brief ${id} ${value}`);

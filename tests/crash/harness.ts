@@ -183,6 +183,8 @@ export function absorb(lines: string[], expect: Expectations, figures: CrashFigu
         break;
       case 'brief':
         expect.briefs.add(id);
+        // Its text at creation is committed too: a later try-brief killed mid-way may leave it.
+        expect.briefTexts.set(id, new Set([b]));
         figures.reportedCommits++;
         break;
       case 'try-note':

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { QuoteSuggestion } from '../../statements/detect';
 import type { Annotation, IsoDate, StatementLink } from '../../model/entities';
 import { AnnotationId, LinkId, SourceId, SpeakerId } from '../../model/ids';
-import { type Medium, MEDIUM_KEYS, type QuoteKind, QUOTE_KINDS, type Relation, RELATION_KEYS } from '../../model/statement';
+import { MEDIUM_KEYS, QUOTE_KINDS, type Relation, RELATION_KEYS } from '../../model/statement';
 import { method } from '../method';
 import { isoDate, LIMITS, nonEmpty, optionalText, tagName, text } from '../schemas';
 
@@ -54,20 +55,10 @@ export interface RelatedStatement {
   reasons: string[];
 }
 
-export interface SuggestionView {
+/** A detected quote as stored for a source, with what the user did with it. */
+export interface SuggestionView extends QuoteSuggestion {
   id: number;
   sourceId: SourceId;
-  start: number;
-  end: number;
-  exact: string;
-  speaker: string;
-  handle: string | null;
-  role: string | null;
-  saidOn: string | null;
-  medium: Medium;
-  reportedIn: string | null;
-  quoteKind: QuoteKind;
-  confidence: number;
   status: 'open' | 'accepted' | 'dismissed';
   annotationId: AnnotationId | null;
 }
