@@ -244,10 +244,11 @@ export async function runKillHarness(o: HarnessOptions): Promise<CrashFigures> {
     library.close();
   }
   // For an import, kill moments are spread so the kills land all along it rather than the last run
-  // finishing first: each picks a random moment within twice the time its share of the remaining files takes.
+  // finishing first: each picks a random moment within the time its share of the remaining files takes
+  // (a share that leaves room for the runs still to come, so even the last kill lands mid-import).
   let msPerWrite = 0;
   for (let k = 0; k < o.kills; k++) {
-    const share = o.mode === 'import' && msPerWrite > 0 ? (2 * msPerWrite * ((o.files ?? 500) - nextFile)) / (o.kills - k + 1) : o.maxKillMs;
+    const share = o.mode === 'import' && msPerWrite > 0 ? (msPerWrite * ((o.files ?? 500) - nextFile)) / (o.kills - k + 1) : o.maxKillMs;
     const delay = 20 + Math.floor(Math.random() * Math.min(o.maxKillMs, share));
     const args = o.mode === 'import' ? ['import', dataDir, filesDir, String(nextFile)] : ['edit', dataDir, String(k + 1)];
     const run = await runChild(args, delay);
