@@ -61,7 +61,7 @@ function split(markdown: string): { fm: Record<string, unknown>; yaml: string; b
 async function hostileLibrary() {
   const { client, library } = testLibrary();
   const s = await client.sources.importText({ title: `Report ${EVIL}`.slice(0, 500), text: `Intro paragraph.\n\n${TRICKS.join('\n\n')}\n\nThe end.` });
-  await client.sources.updateMetadata({ id: s.id, metadata: { title: `Report ${EVIL}`.slice(0, 500), outlet: '<b onmouseover=alert(10)>Outlet</b>', byline: '](javascript:alert(11))' } });
+  await client.sources.updateMetadata({ id: s.id, metadata: { title: `Report ${EVIL}`.slice(0, 500), outlet: '<b onmouseover=alert(10)>Outlet</b>', byline: '](javascript:alert(11))', url: 'https://evil.example/a//b' } });
   const text = canonicalText((await client.sources.get({ id: s.id })).document);
   const start = text.indexOf('<script>');
   const a = await client.annotations.create({ sourceId: s.id, start, end: text.indexOf('The end.') });
@@ -93,16 +93,15 @@ describe('exports cannot carry active content', () => {
     expect(fm).not.toHaveProperty('injected');
   });
 
-  // KNOWN ISSUE (reported to the exporters' owner): front matter values are written as YAML strings
-  // with their HTML and Markdown as is. A renderer that does not know front matter (markdown-it, many
-  // previewers) shows those lines as Markdown, where the <script> and javascript: links are live; pandoc
-  // parses YAML metadata strings as Markdown too. it.fails keeps this visible: it starts failing (remove
-  // .fails) the day the front matter is written inert, e.g. with < > [ ] as YAML escapes (\u003c …).
-  it.fails('the front matter is inert too, even for a renderer that shows it as Markdown', async () => {
+  // A renderer that does not know front matter (markdown-it, many previewers) shows those lines as
+  // Markdown: the values must hold no HTML, no link and no autolink there, yet parse back unchanged.
+  it('the front matter is inert too, even for a renderer that shows it as Markdown', async () => {
     const { client, briefId, sourceId } = await hostileLibrary();
     for (const file of [await client.briefs.exportMarkdown({ id: briefId }), await client.interop.exportSource({ id: sourceId })]) {
       const { yaml } = split(file.text);
       expect(activeContent(`---\n${yaml}\n---\n`)).toEqual([]);
+      // Not even a harmless link: a URL in the header stays text.
+      expect(new MarkdownIt({ html: true, linkify: true }).render(`---\n${yaml}\n---\n`)).not.toMatch(/<a\s/);
     }
   });
 
