@@ -38,6 +38,8 @@ module.exports = {
   files: [
     'dist/**',
     '!dist/**/*.map',
+    // The command line's own bundle (build/scripts/cli-bundle.mjs) is not part of the app.
+    '!dist/cli/**',
     'package.json',
     sqliteForElectron,
     // The app loads its own Electron build through nativeBinding: Node's build and the C sources are dead weight.

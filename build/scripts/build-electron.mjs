@@ -5,40 +5,15 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBundle as baseNodeBundle } from './node-bundle.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = path.join(root, 'dist', 'electron');
 
-/**
- * Loaded from node_modules at run time instead of bundled:
- * - electron: provided by the runtime;
- * - better-sqlite3: a native module, loaded through `nativeBinding`;
- * - jsdom: reads files beside its own sources (browser/default-stylesheet.css) at load time;
- * - pdfjs-dist: starts its worker from pdf.worker.mjs beside pdf.mjs.
- * Both of the last two crash when bundled (checked: mammoth, linkedom,
- * dompurify, readability, markdown-it, yaml, chardet, iconv-lite, zod and
- * Lexical bundle and run fine).
- */
-export const NOT_BUNDLED = ['electron', 'better-sqlite3', 'jsdom', 'pdfjs-dist'];
-
-/** Bundled CommonJS dependencies still call require() and read __dirname; an ES module has neither. */
-const NODE_GLOBALS_BANNER = [
-  "import { createRequire as __collateCreateRequire } from 'node:module';",
-  "import { fileURLToPath as __collateFileURLToPath } from 'node:url';",
-  "import { dirname as __collateDirname } from 'node:path';",
-  'const require = __collateCreateRequire(import.meta.url);',
-  'const __filename = __collateFileURLToPath(import.meta.url);',
-  'const __dirname = __collateDirname(__filename);',
-].join('\n');
-
 const nodeBundle = {
-  absWorkingDir: root,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
+  ...baseNodeBundle(root, { target: 'node22' }),
   // Electron 45 runs Node 22. Private class members are lowered so the security
   // scanner (Electronegativity), whose parser predates them, can read the bundle.
-  target: 'node22',
   supported: {
     'class-private-field': false,
     'class-private-method': false,
@@ -48,12 +23,6 @@ const nodeBundle = {
     'class-private-static-accessor': false,
     'class-private-brand-check': false,
   },
-  external: NOT_BUNDLED,
-  banner: { js: NODE_GLOBALS_BANNER },
-  define: { 'process.env.NODE_ENV': '"production"' },
-  sourcemap: true,
-  logLevel: 'warning',
-  metafile: true,
 };
 
 const builds = [

@@ -9,7 +9,6 @@ import { checkLibraryOnOpen } from './recovery';
 import { createHandlers } from '../services';
 import type { ServiceContext } from '../services/context';
 import type { Extractor } from '../services/import';
-import { extractFile } from '../interop';
 import { toErrorShape } from '../services/errors';
 import { DATABASE_FILE } from './data-dir';
 import { EventHub } from './events';
@@ -35,6 +34,9 @@ export interface OpenLibraryOptions {
 }
 
 /** Opens (creating if needed) and migrates the library in a data folder. Shared by the app, CLI, browser host and tests. */
+/** Without a worker pool (tests, one-off scripts), files are parsed here; the parsers load with the first file. */
+const extractInProcess: Extractor['extract'] = async (bytes, fileName) => (await import('../interop')).extractFile(bytes, fileName);
+
 export function openLibrary(options: OpenLibraryOptions): Library {
   const dataDir = path.resolve(options.dataDir);
   const databasePath = path.join(dataDir, DATABASE_FILE);
@@ -63,7 +65,7 @@ export function openLibrary(options: OpenLibraryOptions): Library {
   }
   const events = new EventHub();
   const ctx: ServiceContext = { db, dataDir, databasePath, events, now };
-  const handlers = createHandlers(ctx, options.extractor ?? { extract: extractFile, concurrency: 1 });
+  const handlers = createHandlers(ctx, options.extractor ?? { extract: extractInProcess, concurrency: 1 });
   return {
     dataDir,
     databasePath,

@@ -14,7 +14,12 @@ import { startHttpHost } from '../transport/http';
 import { printSearch } from './search';
 import { printStatements } from './statements';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The checkout this CLI runs from: found upwards, because it runs from electron/cli/ or from a bundle in dist/cli/. */
+const repoRoot = (() => {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 
 const HELP = `collate — the Collate research notebook from the command line
 

@@ -3,7 +3,7 @@ import type { PastePreview } from '../../shared/api/methods/paste';
 import { canonicalText } from '../../shared/document/model';
 import type { SourceMetadata } from '../../shared/model/entities';
 import { ensureTag, tagSource } from '../db/repos/tags';
-import { extractPaste, type PasteInput } from '../interop/paste';
+import type { PasteInput } from '../interop/paste';
 import type { ServiceContext } from './context';
 import { addSource } from './sources';
 
@@ -11,8 +11,11 @@ function flavourOf(format: string): PastePreview['flavour'] {
   return format === 'html' ? 'html' : format === 'markdown' ? 'markdown' : 'text';
 }
 
-export function previewPaste(input: PasteInput): PastePreview {
-  const x = extractPaste(input);
+// The HTML and Markdown parsers load with the first paste, not with the app: most sessions never paste.
+const extractPaste = async (input: PasteInput) => (await import('../interop/paste')).extractPaste(input);
+
+export async function previewPaste(input: PasteInput): Promise<PastePreview> {
+  const x = await extractPaste(input);
   const m = x.metadata;
   return {
     format: x.format,
@@ -34,10 +37,10 @@ export function previewPaste(input: PasteInput): PastePreview {
 export function pasteHandlers(ctx: ServiceContext): HandlersIn<'paste'> {
   return {
     'paste.preview': (input) => previewPaste(input),
-    'paste.add': ({ metadata, tags, ...clipboard }) => {
+    'paste.add': async ({ metadata, tags, ...clipboard }) => {
       // Extracted again rather than trusting a document sent back by the page:
       // what is stored is always what the sanitizing extractor produced.
-      const x = extractPaste(clipboard);
+      const x = await extractPaste(clipboard);
       const confirmed: SourceMetadata = {
         title: metadata.title.trim(),
         byline: metadata.byline?.trim() || null,

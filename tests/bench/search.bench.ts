@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,10 +74,33 @@ interface Built {
   rawBytes: number;
   importMs: number;
   phrases: string[];
+  /** Kept for the next run (COLLATE_BENCH_KEEP): not deleted at the end. */
+  kept: boolean;
+}
+
+/**
+ * COLLATE_BENCH_KEEP=DIR keeps each generated library in DIR/n<size> and reuses
+ * it on the next run (import figures are then not measured), so trying an idea
+ * on 100,000 articles costs minutes less. Generation is seeded: same library.
+ */
+const KEEP = process.env.COLLATE_BENCH_KEEP;
+
+function reuse(count: number): Built | null {
+  if (!KEEP) return null;
+  const dataDir = path.join(KEEP, `n${count}`);
+  if (!existsSync(path.join(dataDir, 'built.json'))) return null;
+  const library = openLibrary({ dataDir });
+  const ctx: ServiceContext = { db: library.db, dataDir, databasePath: library.databasePath, events: library.events, now: () => new Date().toISOString() };
+  const saved = JSON.parse(readFileSync(path.join(dataDir, 'built.json'), 'utf8')) as { rawBytes: number; phrases: string[] };
+  return { ctx, close: () => library.close(), dataDir, databasePath: library.databasePath, rawBytes: saved.rawBytes, importMs: Number.NaN, phrases: saved.phrases, kept: true };
 }
 
 function build(count: number): Built {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'collate-bench-search-'));
+  const reused = reuse(count);
+  if (reused) return reused;
+  const dataDir = KEEP ? path.join(KEEP, `n${count}`) : mkdtempSync(path.join(os.tmpdir(), 'collate-bench-search-'));
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
   const library = openLibrary({ dataDir });
   let clock = Date.UTC(2020, 0, 1);
   const now = () => new Date((clock += 1000)).toISOString();
@@ -121,7 +144,9 @@ function build(count: number): Built {
       }
     })();
   }
-  return { ctx, close: () => library.close(), dataDir, databasePath: library.databasePath, rawBytes, importMs: performance.now() - t0, phrases };
+  const importMs = performance.now() - t0;
+  if (KEEP) writeFileSync(path.join(dataDir, 'built.json'), JSON.stringify({ rawBytes, phrases }));
+  return { ctx, close: () => library.close(), dataDir, databasePath: library.databasePath, rawBytes, importMs, phrases, kept: !!KEEP };
 }
 
 /** The baseline: what one FTS5 query with bm25 and snippets costs without any strategy. */
@@ -183,13 +208,25 @@ export async function benchSearch({ sizes }: { sizes: number[] }): Promise<Recor
     log(`built in ${(b.importMs / 1000).toFixed(1)} s`);
     try {
       const db = b.ctx.db;
-      figures[`${pre}import_articles_per_s`] = Math.round(size / (b.importMs / 1000));
-      figures[`${pre}import_mb_per_s`] = Math.round((b.rawBytes / 1048576 / (b.importMs / 1000)) * 10) / 10;
+      if (!Number.isNaN(b.importMs)) {
+        figures[`${pre}import_articles_per_s`] = Math.round(size / (b.importMs / 1000));
+        figures[`${pre}import_mb_per_s`] = Math.round((b.rawBytes / 1048576 / (b.importMs / 1000)) * 10) / 10;
+      }
       figures[`${pre}raw_text_mb`] = Math.round(b.rawBytes / 104857.6) / 10;
       db.pragma('wal_checkpoint(TRUNCATE)');
       const dbBytes = statSync(b.databasePath).size;
       figures[`${pre}db_mb`] = Math.round(dbBytes / 104857.6) / 10;
       figures[`${pre}db_to_raw_ratio`] = Math.round((dbBytes / b.rawBytes) * 100) / 100;
+      // Where the bytes go, so a change to the schema can be judged by its cost.
+      const parts = db
+        .prepare<[], { name: string; bytes: number }>(
+          `SELECT CASE WHEN m.type = 'index' OR d.name LIKE 'sqlite_autoindex%' THEN 'indexes'
+                       WHEN d.name GLOB '*_fts*' THEN substr(d.name, 1, instr(d.name, '_fts') + 3)
+                       ELSE d.name END AS name, sum(d.pgsize) AS bytes
+           FROM dbstat d LEFT JOIN sqlite_master m ON m.name = d.name GROUP BY 1 ORDER BY 2 DESC`,
+        )
+        .all();
+      for (const part of parts.slice(0, 8)) figures[`${pre}db_mb_${part.name}`] = Math.round(part.bytes / 104857.6) / 10;
 
       const rand = prng(99);
       const mid = (lo: number, hi: number) => VOCAB[lo + Math.floor(rand() * (hi - lo))];
@@ -227,7 +264,7 @@ export async function benchSearch({ sizes }: { sizes: number[] }): Promise<Recor
       for (const [key, v] of Object.entries(await serveFigures(b.dataDir))) figures[`${pre}${key}`] = v;
     } finally {
       b.close();
-      rmSync(b.dataDir, { recursive: true, force: true });
+      if (!b.kept) rmSync(b.dataDir, { recursive: true, force: true });
     }
   }
   return figures;
