@@ -1,7 +1,22 @@
-import { ELEMENT_TRANSFORMERS, type ElementTransformer, TEXT_FORMAT_TRANSFORMERS, TEXT_MATCH_TRANSFORMERS, type TextMatchTransformer, type Transformer } from '@lexical/markdown';
-import { $isTextNode, TextNode } from 'lexical';
+import { createHeadlessEditor } from '@lexical/headless';
+import { AutoLinkNode, LinkNode } from '@lexical/link';
+import { ListItemNode, ListNode } from '@lexical/list';
+import {
+  $convertToMarkdownString,
+  ELEMENT_TRANSFORMERS,
+  type ElementTransformer,
+  TEXT_FORMAT_TRANSFORMERS,
+  TEXT_MATCH_TRANSFORMERS,
+  type TextMatchTransformer,
+  type Transformer,
+} from '@lexical/markdown';
+import { HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { $getRoot, $isTextNode, type LexicalNode, type SerializedEditorState, TextNode } from 'lexical';
 import { crossReferenceMarkdown, type CrossReferenceData, escapeProse, type Footnotes, quoteMarkdown, type QuoteData } from '../../../../shared/markdown';
 import { $isCrossReferenceNode, $isQuoteBlockNode, CrossReferenceNode, QuoteBlockNode } from './nodes';
+
+/** Every node a brief may hold; the renderer's editor registers the same types. */
+export const BRIEF_NODES = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode, QuoteBlockNode, CrossReferenceNode];
 
 /** The current data of what a brief quotes; a missing id means it was deleted and the node's snapshot is used. */
 export interface QuoteResolver {
@@ -42,4 +57,25 @@ export function briefTransformers(resolve: QuoteResolver, notes: Footnotes): Tra
     export: (node) => ($isCrossReferenceNode(node) ? crossReferenceMarkdown(resolve.crossReference(node.__linkId) ?? node.__snapshot, notes) : null),
   };
   return [quoteBlock, crossReference, ...ELEMENT_TRANSFORMERS, ...TEXT_FORMAT_TRANSFORMERS, ...TEXT_MATCH_TRANSFORMERS, literalText];
+}
+
+const isEmpty = (n: LexicalNode) => !$isQuoteBlockNode(n) && !$isCrossReferenceNode(n) && n.getTextContent().trim() === '';
+
+/**
+ * The reference export of a brief's body: a headless Lexical editor and
+ * $convertToMarkdownString with the transformers above. Exports go through
+ * serialize.ts, which is faster; the tests hold the two to the same bytes.
+ */
+export function lexicalBriefBody(state: SerializedEditorState, resolve: QuoteResolver, notes: Footnotes): string {
+  const editor = createHeadlessEditor({
+    namespace: 'brief-export',
+    nodes: BRIEF_NODES,
+    onError: (e) => {
+      throw e;
+    },
+  });
+  return editor.parseEditorState(state).read(() => {
+    if ($getRoot().getChildren().every(isEmpty)) return '';
+    return $convertToMarkdownString(briefTransformers(resolve, notes), undefined, false);
+  }, { editor });
 }
