@@ -178,3 +178,39 @@ test('mark a selection as a statement, then find the speaker with roles over tim
   await expect(timeline.first()).toContainText('no imminent plans');
   await expect(timeline.last()).toContainText(TWEET);
 });
+
+test('a related statement is linked in one click, with the relation beside it, and the link can be undone', async ({ app }) => {
+  test.setTimeout(180_000);
+  await pasteSeed(app);
+  await app.getByRole('region', { name: 'Suggestions' }).getByRole('listitem', { name: /^John Kirby: We support NATO/ }).focus();
+  await app.keyboard.press('a');
+  await expect(annotationItem(app, TWEET)).toContainText('John Kirby');
+
+  // A second statement by the same speaker: saving it offers the tweet as related.
+  await dragSelect(app, '.reader-text', 'there are no imminent plans for it at the moment');
+  await app.getByRole('region', { name: 'Reader' }).getByRole('button', { name: 'Mark as statement' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Mark as statement' });
+  await dialog.getByRole('combobox', { name: 'Speaker' }).fill('John Kirby');
+  await dialog.getByRole('button', { name: 'Save statement' }).click();
+  const saved = app.getByRole('dialog', { name: 'Statement saved' });
+  const row = saved.getByRole('region', { name: 'Possibly related statements' }).getByRole('listitem', { name: /^John Kirby.*We support NATO/ });
+  await row.getByRole('combobox', { name: /^Relation to John Kirby/ }).selectOption({ label: 'qualifies' });
+  // One click makes the link: no second dialog.
+  await row.getByRole('button', { name: /^Link as qualifies: John Kirby/ }).click();
+  await expect(row.getByRole('status')).toContainText('Linked: this statement qualifies it.');
+  await expect(app.getByRole('dialog', { name: 'Link statement' })).toHaveCount(0);
+  const plans = annotationItem(app, 'no imminent plans');
+  await expect(plans.getByRole('list', { name: 'Links' })).toContainText('qualifies →');
+
+  // Undo takes it back (to the trash); linking again as "contradicts" leaves exactly one link.
+  await row.getByRole('button', { name: /^Undo link: John Kirby/ }).click();
+  await expect(plans.getByRole('list', { name: 'Links' })).toHaveCount(0);
+  await row.getByRole('combobox', { name: /^Relation to John Kirby/ }).selectOption({ label: 'contradicts' });
+  await row.getByRole('button', { name: /^Link as contradicts: John Kirby/ }).click();
+  await expect(row.getByRole('status')).toContainText('contradicts');
+  await saved.getByRole('button', { name: 'Done' }).click();
+  await expect(saved).toBeHidden();
+  await expect(plans.getByRole('list', { name: 'Links' }).getByRole('listitem')).toHaveCount(1);
+  await expect(plans.getByRole('list', { name: 'Links' })).toContainText('contradicts →');
+  await expect(annotationItem(app, TWEET).getByRole('list', { name: 'Links' })).toContainText('contradicts ←');
+});

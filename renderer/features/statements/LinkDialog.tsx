@@ -11,6 +11,7 @@ import { clip, who } from './format';
 interface Props {
   from: Annotation;
   initialTo?: AnnotationId;
+  initialRelation?: Relation;
   onClose: () => void;
 }
 
@@ -22,13 +23,13 @@ const CONFIDENCE = [
 ];
 
 /** Links the statement to another one anywhere in the library; the most likely ones come first. */
-export function LinkDialog({ from, initialTo, onClose }: Props) {
+export function LinkDialog({ from, initialTo, initialRelation, onClose }: Props) {
   const { notify } = useNavigation();
   const [related, setRelated] = useState<RelatedStatement[]>([]);
   const [all, setAll] = useState<StatementRow[]>([]);
   const [query, setQuery] = useState('');
   const [to, setTo] = useState<AnnotationId | null>(initialTo ?? null);
-  const [relation, setRelation] = useState<Relation>('supports');
+  const [relation, setRelation] = useState<Relation>(initialRelation ?? 'supports');
   const [note, setNote] = useState('');
   const [confidence, setConfidence] = useState('');
   const [error, setError] = useState<string | null>(null);

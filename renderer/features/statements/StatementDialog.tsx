@@ -2,11 +2,12 @@ import { useEffect, useId, useState } from 'react';
 import type { RelatedStatement, SpeakerDetail } from '../../../shared/api/methods/statements';
 import type { Annotation } from '../../../shared/model/entities';
 import type { AnnotationId, SourceId } from '../../../shared/model/ids';
-import { MEDIA, type Medium, type QuoteKind } from '../../../shared/model/statement';
+import { MEDIA, type Medium, type QuoteKind, type Relation } from '../../../shared/model/statement';
 import { api } from '../../data/client';
 import { Dialog } from './Dialog';
 import { clip, who } from './format';
 import { LinkDialog } from './LinkDialog';
+import { RelatedStatements } from './RelatedStatements';
 
 type Target = { kind: 'selection'; sourceId: SourceId; start: number; end: number; exact: string } | { kind: 'annotation'; annotation: Annotation };
 
@@ -31,7 +32,7 @@ export function StatementDialog({ target, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<Annotation | null>(null);
   const [related, setRelated] = useState<RelatedStatement[] | null>(null);
-  const [linkTo, setLinkTo] = useState<AnnotationId | null>(null);
+  const [linkTo, setLinkTo] = useState<{ to: AnnotationId; relation: Relation } | null>(null);
   const listId = useId();
   const exact = target.kind === 'selection' ? target.exact : target.annotation.exact;
 
@@ -74,7 +75,7 @@ export function StatementDialog({ target, onClose }: Props) {
     }
   };
 
-  if (linkTo !== null && saved) return <LinkDialog from={saved} initialTo={linkTo} onClose={onClose} />;
+  if (linkTo !== null && saved) return <LinkDialog from={saved} initialTo={linkTo.to} initialRelation={linkTo.relation} onClose={onClose} />;
 
   if (saved && related) {
     return (
@@ -82,21 +83,7 @@ export function StatementDialog({ target, onClose }: Props) {
         <p>
           <strong>{who(saved)}</strong>: “{clip(saved.exact)}”
         </p>
-        <section aria-label="Possibly related statements">
-          <h3 className="stm-subhead">Possibly about the same thing</h3>
-          <ol className="stm-related">
-            {related.map((r) => (
-              <li key={r.row.annotation.id}>
-                <span>
-                  <strong>{who(r.row.annotation)}</strong>: “{clip(r.row.annotation.exact, 160)}” <span className="muted">— {r.row.source.title} ({r.reasons.join(', ')})</span>
-                </span>
-                <button type="button" onClick={() => setLinkTo(r.row.annotation.id)} aria-label={`Link to ${who(r.row.annotation)}: ${clip(r.row.annotation.exact, 60)}`}>
-                  Link
-                </button>
-              </li>
-            ))}
-          </ol>
-        </section>
+        <RelatedStatements from={saved} related={related} onDetails={(r, relation) => setLinkTo({ to: r.row.annotation.id, relation })} />
         <div className="modal-actions">
           <button type="button" className="primary" onClick={onClose}>
             Done
