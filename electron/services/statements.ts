@@ -18,10 +18,30 @@ const CONTEXT_CHARS = 280;
 
 type Fields = Omit<ParsedInputOf<'statements.mark'>, 'annotationId'>;
 
+function requireLiveSource(ctx: ServiceContext, sourceId: number): void {
+  if (!getSourceRecord(ctx.db, sourceId)) throw new AppError('not_found', `Source ${sourceId} is not in the library.`);
+}
+
 function liveText(ctx: ServiceContext, sourceId: number): string {
+  requireLiveSource(ctx, sourceId);
   const text = getCanonicalText(ctx.db, sourceId);
-  if (text === null || !getSourceRecord(ctx.db, sourceId)) throw new AppError('not_found', `Source ${sourceId} is not in the library.`);
+  if (text === null) throw new AppError('not_found', `Source ${sourceId} is not in the library.`);
   return text;
+}
+
+/**
+ * Finds the quotes in a new source's text and stores them as suggestions, so
+ * the Suggestions panel and `collate statements` have them before the source
+ * is ever opened. Meant for the transaction that writes the source (addSource
+ * in sources.ts calls it right after inserting), so a source never exists
+ * without its suggestions; called on its own it takes its own transaction.
+ * Runs once per source: a second call stores nothing.
+ */
+export function detectSuggestionsFor(ctx: Pick<ServiceContext, 'db' | 'now'>, sourceId: number, text: string): void {
+  if (repo.detectionDone(ctx.db, sourceId)) return;
+  const found = detectQuotes(text);
+  // Nested in the caller's transaction this is a savepoint.
+  ctx.db.transaction(() => repo.storeSuggestions(ctx.db, sourceId, found, ctx.now())).immediate();
 }
 
 /** Inside a transaction: picks or creates the speaker, keeps their roles over time, writes the statement columns. */
@@ -136,12 +156,9 @@ export function statementHandlers(ctx: ServiceContext): HandlersIn<'statements'>
       });
     },
     'statements.suggestions': ({ sourceId, includeClosed }) => {
-      const text = liveText(ctx, sourceId);
-      if (!repo.detectionDone(ctx.db, sourceId)) {
-        // Detection is pure and runs outside the write lock; storing is one short transaction.
-        const found = detectQuotes(text);
-        ctx.db.transaction(() => repo.storeSuggestions(ctx.db, sourceId, found, ctx.now())).immediate();
-      }
+      // Sources added before detection ran at import get theirs on first use.
+      if (!repo.detectionDone(ctx.db, sourceId)) detectSuggestionsFor(ctx, sourceId, liveText(ctx, sourceId));
+      else requireLiveSource(ctx, sourceId);
       return repo.listSuggestions(ctx.db, sourceId, includeClosed);
     },
     'statements.acceptSuggestion': ({ id }) => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openLibrary } from '../../electron/app/library';
 import { createClient } from '../../shared/api/client';
 import type { AnnotationId, SourceId } from '../../shared/model/ids';
+import { detectQuotes } from '../../shared/statements/detect';
 import { corpusPath } from '../helpers/corpus';
 
 /**
@@ -38,10 +39,16 @@ export async function benchStatements(): Promise<Record<string, number>> {
   try {
     const ids: AnnotationId[] = [];
     const sourceIds: SourceId[] = [];
+    const imports: number[] = [];
     for (let s = 0; s < SOURCES; s++) {
+      const t = performance.now();
       const { id } = await client.sources.importText({ title: `Variant ${s}`, text: `${seed}\n\nVariant number ${s} of the article.` });
+      imports.push(performance.now() - t);
       sourceIds.push(id);
     }
+    figures.import_text_ms = median(imports);
+    // What detecting a source's quotes costs, paid once per source (at import once detectSuggestionsFor is called there).
+    figures.detect_quotes_ms = await measure(20, async (i) => detectQuotes(`${seed}\n\nVariant ${i}.`));
     figures.suggestions_first_open_ms = await measure(20, (i) => client.statements.suggestions({ sourceId: sourceIds[i] }));
     figures.suggestions_again_ms = await measure(20, (i) => client.statements.suggestions({ sourceId: sourceIds[i] }));
     const t0 = performance.now();

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { CollateClient } from '../../shared/api/contract';
 import type { SuggestionView } from '../../shared/api/methods/statements';
 import type { SourceId } from '../../shared/model/ids';
+import { detectSuggestionsFor } from '../../electron/services/statements';
 import { corpusPath } from '../helpers/corpus';
 import { testLibrary } from '../helpers/library';
 
@@ -227,4 +228,36 @@ describe('collate statements', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/--source must be a source number/);
   }, 240_000);
+});
+
+describe('quote detection as a source is added', () => {
+  it('stores the suggestions inside the transaction that writes the source, once', async () => {
+    const { client, library } = testLibrary();
+    const { id } = await client.sources.importText({ title: 'Pentagon open to more troops in Iraq', text: seed });
+    const stored = () => library.db.prepare('SELECT count(*) FROM quote_suggestions WHERE source_id = ?').pluck().get(id) as number;
+    const runs = () => library.db.prepare('SELECT count(*) FROM quote_detection_runs WHERE source_id = ?').pluck().get(id) as number;
+    const text = await textOf(client, id);
+    const ctx = { db: library.db, now: () => '2026-11-25T12:00:00.000Z' };
+    // As addSource would call it: nested in the source's transaction, so a rollback takes the suggestions with it.
+    expect(() =>
+      library.db
+        .transaction(() => {
+          detectSuggestionsFor(ctx, id, text);
+          expect(stored()).toBeGreaterThanOrEqual(5);
+          throw new Error('the source write failed');
+        })
+        .immediate(),
+    ).toThrow('the source write failed');
+    expect([stored(), runs()]).toEqual([0, 0]);
+    library.db.transaction(() => detectSuggestionsFor(ctx, id, text)).immediate();
+    const count = stored();
+    expect(count).toBeGreaterThanOrEqual(5);
+    detectSuggestionsFor(ctx, id, text);
+    expect([stored(), runs()]).toEqual([count, 1]);
+    // Reading them is now a plain read: the same rows, no new detection run.
+    const listed = await client.statements.suggestions({ sourceId: id });
+    expect(listed).toHaveLength(count);
+    expect(listed.find((s) => s.speaker === 'John Kirby' && s.exact.includes('no plans to increase U.S. force levels'))).toMatchObject({ handle: '@PentagonPresSec', medium: 'tweet' });
+    expect(runs()).toBe(1);
+  });
 });
