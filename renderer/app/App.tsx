@@ -15,7 +15,7 @@ import { ShortcutsHelp } from '../features/reader/ShortcutsHelp';
 import { TagsView } from '../features/tags/TagsView';
 import { TrashView } from '../features/trash/TrashView';
 import { onEvent } from '../data/bridge';
-import { NavigationContext, type View } from './navigation';
+import { NavigationContext, type View, ViewContext } from './navigation';
 import { ThemeToggle } from './theme';
 
 const SECTIONS: Array<{ kind: View['kind']; label: string }> = [
@@ -37,7 +37,7 @@ export function App() {
     setStatus(message);
     window.setTimeout(() => setStatus((s) => (s === message ? null : s)), 6000);
   }, []);
-  const navigation = useMemo(() => ({ view, navigate: setView, notify }), [view, notify]);
+  const navigation = useMemo(() => ({ navigate: setView, notify }), [notify]);
   // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z undo and redo annotation edits anywhere in the app.
   useAnnotationHistoryShortcuts(notify);
 
@@ -59,49 +59,51 @@ export function App() {
 
   return (
     <NavigationContext.Provider value={navigation}>
-      <div className={`app view-${view.kind}`}>
-        <div className="sidebar">
-          <SearchBox />
-          <nav className="sections" aria-label="Sections">
-            {SECTIONS.map((s) => (
-              <button key={s.kind} type="button" aria-current={view.kind === s.kind ? 'page' : undefined} onClick={() => setView({ kind: s.kind } as View)}>
-                {s.label}
-              </button>
-            ))}
-            <ThemeToggle />
-          </nav>
-          <SavedSearches />
-          <ImportFiles />
-          <LibraryPanel
-            selected={view.kind === 'library' ? (view.sourceId ?? null) : null}
-            onOpen={(sourceId) => setView({ kind: 'library', sourceId })}
-            onPaste={() => setPaste({ text: '' })}
-          />
+      <ViewContext.Provider value={view}>
+        <div className={`app view-${view.kind}`}>
+          <div className="sidebar">
+            <SearchBox />
+            <nav className="sections" aria-label="Sections">
+              {SECTIONS.map((s) => (
+                <button key={s.kind} type="button" aria-current={view.kind === s.kind ? 'page' : undefined} onClick={() => setView({ kind: s.kind } as View)}>
+                  {s.label}
+                </button>
+              ))}
+              <ThemeToggle />
+            </nav>
+            <SavedSearches />
+            <ImportFiles />
+            <LibraryPanel
+              selected={view.kind === 'library' ? (view.sourceId ?? null) : null}
+              onOpen={(sourceId) => setView({ kind: 'library', sourceId })}
+              onPaste={() => setPaste({ text: '' })}
+            />
+          </div>
+          {view.kind === 'library' && <LibraryView sourceId={view.sourceId} focus={view.focus} />}
+          {view.kind === 'trash' && <TrashView />}
+          {view.kind === 'briefs' && <BriefsView briefId={view.briefId} />}
+          {view.kind === 'search' && <SearchView query={view.query ?? ''} />}
+          {view.kind === 'tags' && <TagsView />}
+          {view.kind === 'speakers' && <SpeakersView speakerId={view.speakerId} />}
+          {view.kind === 'claims' && <ClaimsView />}
+          {view.kind === 'compare' && <CompareView annotationIds={view.annotationIds} />}
+          <div className="status" role="status" aria-live="polite">
+            {status}
+          </div>
+          {paste && (
+            <PasteDialog
+              initial={paste}
+              onClose={() => setPaste(null)}
+              onAdded={(sourceId, duplicate) => {
+                setPaste(null);
+                setView({ kind: 'library', sourceId });
+                notify(duplicate ? 'That article is already in the library; opened it.' : 'Added to the library.');
+              }}
+            />
+          )}
         </div>
-        {view.kind === 'library' && <LibraryView sourceId={view.sourceId} focus={view.focus} />}
-        {view.kind === 'trash' && <TrashView />}
-        {view.kind === 'briefs' && <BriefsView briefId={view.briefId} />}
-        {view.kind === 'search' && <SearchView query={view.query ?? ''} />}
-        {view.kind === 'tags' && <TagsView />}
-        {view.kind === 'speakers' && <SpeakersView speakerId={view.speakerId} />}
-        {view.kind === 'claims' && <ClaimsView />}
-        {view.kind === 'compare' && <CompareView annotationIds={view.annotationIds} />}
-        <div className="status" role="status" aria-live="polite">
-          {status}
-        </div>
-        {paste && (
-          <PasteDialog
-            initial={paste}
-            onClose={() => setPaste(null)}
-            onAdded={(sourceId, duplicate) => {
-              setPaste(null);
-              setView({ kind: 'library', sourceId });
-              notify(duplicate ? 'That article is already in the library; opened it.' : 'Added to the library.');
-            }}
-          />
-        )}
-      </div>
-      <ShortcutsHelp />
+        <ShortcutsHelp />
+      </ViewContext.Provider>
     </NavigationContext.Provider>
   );
 }

@@ -13,12 +13,17 @@ export type View =
   | { kind: 'trash' };
 
 export interface Navigation {
-  view: View;
   navigate: (view: View) => void;
   /** A short message in the status bar (announced to screen readers). */
   notify: (message: string) => void;
 }
 
-export const NavigationContext = createContext<Navigation>({ view: { kind: 'library' }, navigate: () => undefined, notify: () => undefined });
+/**
+ * Two contexts: the stable actions, which hundreds of components use (every annotation in a 2,000-item
+ * sidebar), and the current view, which only a few read. One context re-rendered all of them on each move.
+ */
+export const NavigationContext = createContext<Navigation>({ navigate: () => undefined, notify: () => undefined });
+export const ViewContext = createContext<View>({ kind: 'library' });
 
 export const useNavigation = () => useContext(NavigationContext);
+export const useView = () => useContext(ViewContext);

@@ -153,18 +153,24 @@ function locate(index: TextIndex, at: number, preferEnd: boolean): number {
   return lo;
 }
 
-/** Canonical offsets to a DOM Range over the rendered text. */
-export function rangeFor(editor: LexicalEditor, index: TextIndex, start: number, end: number): Range | null {
+/**
+ * Canonical offsets to a range over the rendered text. A StaticRange, not a live Range: the reader's text
+ * never changes once rendered, and every live Range in a document is updated on every DOM mutation
+ * anywhere in it, so 2,000 live highlight ranges made each sidebar re-render and keystroke pay for them.
+ */
+export function rangeFor(editor: LexicalEditor, index: TextIndex, start: number, end: number): StaticRange | null {
   if (!index.keys.length || end > index.end) return null;
   const a = locate(index, start, false);
   const b = locate(index, end, true);
   const startEl = editor.getElementByKey(index.keys[a])?.firstChild;
   const endEl = editor.getElementByKey(index.keys[b])?.firstChild;
   if (!startEl || !endEl) return null;
-  const range = document.createRange();
-  range.setStart(startEl, Math.max(0, Math.min(start - index.starts[a], index.lengths[a])));
-  range.setEnd(endEl, Math.max(0, Math.min(end - index.starts[b], index.lengths[b])));
-  return range;
+  return new StaticRange({
+    startContainer: startEl,
+    startOffset: Math.max(0, Math.min(start - index.starts[a], index.lengths[a])),
+    endContainer: endEl,
+    endOffset: Math.max(0, Math.min(end - index.starts[b], index.lengths[b])),
+  });
 }
 
 /** A DOM point inside the reader to a canonical offset, or null outside the text. */

@@ -26,13 +26,40 @@ export async function openSeed(app: Page, request: APIRequestContext, host: Host
   return id;
 }
 
-/** The texts painted by one CSS highlight (e.g. hl-yellow, hl-flash, find-current), in document order. */
+/**
+ * The texts painted by one CSS highlight (e.g. hl-yellow, hl-flash, find-current), in document order.
+ * The reader paints StaticRanges, which have no toString: each becomes a live Range here to be read.
+ */
 export function painted(app: Page, name: string): Promise<string[]> {
   return app.evaluate((n) => {
     const h = CSS.highlights.get(n);
     if (!h) return [];
-    return [...(h as unknown as Set<Range>)].sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b)).map((r) => r.toString());
+    const live = [...(h as unknown as Set<AbstractRange>)].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range;
+    });
+    return live.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b)).map((r) => r.toString());
   }, name);
+}
+
+/** The on-screen box of the painted highlight `name` whose text is `quote` (its first line). */
+export function paintedRect(app: Page, name: string, quote: string): Promise<{ left: number; top: number; bottom: number; height: number }> {
+  return app.evaluate(
+    ([n, q]) => {
+      for (const r of (CSS.highlights.get(n) as unknown as Set<AbstractRange> | undefined) ?? []) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        if (range.toString() !== q) continue;
+        const { left, top, bottom, height } = range.getClientRects()[0];
+        return { left, top, bottom, height };
+      }
+      throw new Error(`no ${n} highlight over “${q}”`);
+    },
+    [name, quote] as const,
+  );
 }
 
 /** A small real PDF with one paragraph per page (Helvetica, uncompressed), built with a correct xref table. */

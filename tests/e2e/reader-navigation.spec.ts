@@ -1,5 +1,5 @@
 import { dragSelect, expect, test } from './fixtures';
-import { call, kirby, mcnulty, openSeed, painted, pdfWithPages, seed, seedTitle, stoltenberg } from './reader-helpers';
+import { call, kirby, mcnulty, openSeed, painted, paintedRect, pdfWithPages, seed, seedTitle, stoltenberg } from './reader-helpers';
 
 test('the sidebar jumps to an annotation and flashes it; delete goes to the trash, Ctrl+Z brings it back', async ({ app, host, request }) => {
   const sourceId = await openSeed(app, request, host);
@@ -19,13 +19,12 @@ test('the sidebar jumps to an annotation and flashes it; delete goes to the tras
   await annotations.getByRole('button', { name: last }).click();
   await expect.poll(() => painted(app, 'hl-flash')).toEqual([last]);
   // The passage is now on screen.
+  const viewport = app.viewportSize()!;
   await expect
-    .poll(() =>
-      app.evaluate((quote) => {
-        const r = [...(CSS.highlights.get('hl-yellow') as unknown as Set<Range>)].find((x) => x.toString() === quote)!.getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= window.innerHeight;
-      }, last),
-    )
+    .poll(async () => {
+      const r = await paintedRect(app, 'hl-yellow', last);
+      return r.top >= 0 && r.bottom <= viewport.height;
+    })
     .toBe(true);
   await expect.poll(() => painted(app, 'hl-flash')).toEqual([]);
   await app.setViewportSize({ width: 1280, height: 720 });

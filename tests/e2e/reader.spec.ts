@@ -1,5 +1,5 @@
 import { dragSelect, expect, test } from './fixtures';
-import { call, kirby, mcnulty, openSeed, painted, seedTitle } from './reader-helpers';
+import { call, kirby, mcnulty, openSeed, painted, paintedRect, seedTitle } from './reader-helpers';
 
 test('highlight in chosen colours from the floating toolbar and the reader toolbar', async ({ app, host, request }) => {
   await openSeed(app, request, host);
@@ -105,12 +105,8 @@ test('comment: the note editor opens, saves as you type with formatting, and is 
   await expect(annotations.getByRole('textbox', { name: 'Note' }).locator('strong, .rd-bold').first()).toHaveText('denies');
 
   // Hovering the highlight shows the note.
-  const box = await app.evaluate((quote) => {
-    const h = [...(CSS.highlights.get('hl-yellow') as unknown as Set<Range>)].find((r) => r.toString() === quote)!;
-    const r = h.getClientRects()[0];
-    return { x: r.left + 5, y: r.top + r.height / 2 };
-  }, kirby);
-  await app.mouse.move(box.x, box.y);
+  const r = await paintedRect(app, 'hl-yellow', kirby);
+  await app.mouse.move(r.left + 5, r.top + r.height / 2);
   await expect(app.getByRole('tooltip')).toContainText('Kirby denies any plan.');
 });
 

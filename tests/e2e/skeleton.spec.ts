@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { corpusPath } from '../helpers/corpus';
 import { dragSelect, expect, test } from './fixtures';
+import { painted } from './reader-helpers';
 
 const seed = readFileSync(corpusPath('seed', 'pentagon-nato-iraq.txt'), 'utf8');
 const kirby = 'there are no plans to increase U.S. force levels there';
@@ -35,9 +36,7 @@ test('paste an article, highlight a passage, and find the highlight after a relo
   await expect(annotations.getByText(kirby)).toBeVisible();
   await expect(annotations.getByRole('listitem')).toHaveCount(2);
   // The highlight is painted over the text again, not just listed.
-  await expect
-    .poll(() => app.evaluate(() => [...(CSS.highlights.get('hl-yellow') ?? [])].map((r) => (r as Range).toString())))
-    .toEqual([kirby, 'will contribute its fair share']);
+  await expect.poll(() => painted(app, 'hl-yellow')).toEqual([kirby, 'will contribute its fair share']);
 });
 
 test('pasting with nothing focused opens the paste dialog with the clipboard text', async ({ app }) => {

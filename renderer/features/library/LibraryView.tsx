@@ -56,6 +56,20 @@ export function LibraryView({ sourceId, focus }: { sourceId?: SourceId; focus?: 
   );
 
   const showAnnotation = useCallback((a: Annotation) => setJump({ start: a.start, end: a.end }), []);
+  // Until this source's annotations arrive, the previous source's are not listed under it.
+  const own = annotations.data && annotations.data.some((a) => a.sourceId !== id) ? null : annotations.data;
+  const listed = useGrowingList(own, id);
+  // Stable, so the sidebar's memoised items skip re-rendering when this view re-renders (a new function
+  // each time re-rendered all 2,000 items on every click, keystroke-driven reload and source switch).
+  const renderActions = useCallback(
+    (a: Annotation) => (
+      <>
+        <AnnotationStatementActions annotation={a} />
+        <AddToBrief annotation={a} />
+      </>
+    ),
+    [],
+  );
 
   return (
     <>
@@ -71,21 +85,40 @@ export function LibraryView({ sourceId, focus }: { sourceId?: SourceId; focus?: 
       )}
       <StatementsSidebar sourceId={id}>
         <AnnotationsPanel
-          annotations={id ? annotations.data : null}
+          // A new list per source: the old one goes in one removal, not 2,000.
+          key={id ?? 'none'}
+          annotations={id ? listed : null}
           colors={colors}
           onSelect={showAnnotation}
           editingNote={editingNote}
           onEditNote={setEditingNote}
           onEditTags={setTagging}
-          renderActions={(a) => (
-            <>
-              <AnnotationStatementActions annotation={a} />
-              <AddToBrief annotation={a} />
-            </>
-          )}
+          renderActions={renderActions}
         />
       </StatementsSidebar>
       {tagging && <TagDialog annotation={tagging} onClose={() => setTagging(null)} />}
     </>
   );
+}
+
+/** Sidebar items rendered at once when a source opens; the rest follow in idle time. */
+const FIRST_ITEMS = 60;
+const MORE_ITEMS = 250;
+
+/**
+ * A source's annotations for the sidebar, listed progressively when it opens: 2,000 items cost about half
+ * a second to create, which must not delay the article's first screen or the rest of its text (the reader
+ * builds in ordinary tasks; idle callbacks run after them). Later reloads of the same source list everything
+ * at once: the items are memoised, so only the changed ones render again.
+ */
+function useGrowingList<T>(items: T[] | null, resetKey: unknown): T[] | null {
+  const [shown, setShown] = useState({ key: resetKey, count: FIRST_ITEMS });
+  const count = shown.key === resetKey ? shown.count : FIRST_ITEMS;
+  const total = items?.length ?? 0;
+  useEffect(() => {
+    if (count >= total) return;
+    const handle = window.requestIdleCallback(() => setShown({ key: resetKey, count: count + MORE_ITEMS }), { timeout: 1000 });
+    return () => window.cancelIdleCallback(handle);
+  }, [count, total, resetKey]);
+  return items && count < items.length ? items.slice(0, count) : items;
 }

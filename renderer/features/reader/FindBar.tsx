@@ -40,7 +40,7 @@ export function FindBar({ editor, index, text, renderedUpTo, onClose }: Props) {
     CSS.highlights.set('find-match', all);
     CSS.highlights.set('find-current', here);
     const [first] = here;
-    (first as Range | undefined)?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    (first as AbstractRange | undefined)?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     return () => {
       CSS.highlights.delete('find-match');
       CSS.highlights.delete('find-current');

@@ -72,7 +72,9 @@ function confirmAndOpen(url: string) {
   if (window.confirm(`Open this address in your web browser?\n\n${url}`)) window.open(url, '_blank', 'noopener,noreferrer');
 }
 
-export function Reader({ source, annotations, colors, onColorsChanged, onAnnotate, jump, children }: Props) {
+export function Reader({ source, annotations: given, colors, onColorsChanged, onAnnotate, jump, children }: Props) {
+  // Opening another source, its text can arrive before its annotations: the previous source's are not painted over it.
+  const annotations = useMemo(() => (given.every((a) => a.sourceId === source.id) ? given : given.filter((a) => a.sourceId === source.id)), [given, source.id]);
   const { notify } = useNavigation();
   const [editor, setEditor] = useState<LexicalEditor | null>(null);
   const build = useRef<BuildState | null>(null);

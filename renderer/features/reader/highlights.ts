@@ -65,7 +65,7 @@ export class HighlightPainter {
 }
 
 /** Briefly marks a passage so the eye finds it after a jump. */
-export function flashRange(range: Range, ms = 1500): void {
+export function flashRange(range: AbstractRange, ms = 1500): void {
   if (!supportsHighlights()) return;
   const flash = new Highlight(range);
   flash.priority = 10;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useNavigation } from '../../app/navigation';
+import { useNavigation, useView } from '../../app/navigation';
 import { api } from '../../data/client';
 import { useLibraryQuery } from '../../data/hooks';
 import { onSavedSearchesChanged } from './saved-events';
@@ -7,7 +7,8 @@ import '../../ui/search.css';
 
 /** Saved searches in the sidebar, each with what it finds now; counts follow every change to the library. */
 export function SavedSearches() {
-  const { view, navigate, notify } = useNavigation();
+  const { navigate, notify } = useNavigation();
+  const view = useView();
   const { data, reload } = useLibraryQuery(() => api.search.listSaved({}), [], ['sources', 'annotations', 'tags', 'statements', 'links', 'briefs', 'trash']);
   const [removed, setRemoved] = useState<{ id: number; name: string } | null>(null);
   useEffect(() => onSavedSearchesChanged(reload), [reload]);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useNavigation } from '../../app/navigation';
+import { useNavigation, useView } from '../../app/navigation';
 import { onEvent } from '../../data/bridge';
 import '../../ui/search.css';
 
@@ -9,7 +9,8 @@ const typingIn = (t: EventTarget | null) => t instanceof HTMLElement && !!t.clos
 
 /** The one search box: Ctrl/Cmd+K or / focuses it; typing shows results at once in the Search view. */
 export function SearchBox() {
-  const { view, navigate } = useNavigation();
+  const { navigate } = useNavigation();
+  const view = useView();
   const [text, setText] = useState(view.kind === 'search' ? (view.query ?? '') : '');
   const input = useRef<HTMLInputElement>(null);
 
