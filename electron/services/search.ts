@@ -32,10 +32,15 @@ export function kindsFor(q: ParsedQuery): ResultKind[] {
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
 const joinDetail = (parts: Array<string | null | undefined>) => parts.filter((p): p is string => !!p && p.trim() !== '').join(' · ') || null;
 
-function sourceHits(db: Db, q: ParsedQuery, o: SearchOptions): SearchHit[] {
-  const rows = repo.searchSources(db, { match: q.match, filters: q.filters, order: o.order, limit: o.limit + 1 });
+interface KindHits {
+  hits: SearchHit[];
+  partial: boolean;
+}
+
+function sourceHits(db: Db, q: ParsedQuery, o: SearchOptions): KindHits {
+  const { rows, partial } = repo.searchSources(db, { match: q.match, filters: q.filters, order: o.order, limit: o.limit + 1 });
   const texts = q.match ? repo.canonicalTexts(db, rows.slice(0, o.limit).map((r) => r.id)) : new Map<number, string>();
-  return rows.map((r) => {
+  const hits = rows.map((r): SearchHit => {
     const text = texts.get(r.id);
     return {
       kind: 'source',
@@ -46,11 +51,12 @@ function sourceHits(db: Db, q: ParsedQuery, o: SearchOptions): SearchHit[] {
       open: { kind: 'source', sourceId: r.id as SourceId, focus: text ? firstMatch(text, q.terms) : null },
     };
   });
+  return { hits, partial };
 }
 
-function annotationHits(db: Db, q: ParsedQuery, o: SearchOptions, statements: boolean): SearchHit[] {
-  const rows = repo.searchAnnotations(db, { match: q.match, filters: q.filters, order: o.order, limit: o.limit + 1 }, statements);
-  return rows.map((r) => ({
+function annotationHits(db: Db, q: ParsedQuery, o: SearchOptions, statements: boolean): KindHits {
+  const { rows, partial } = repo.searchAnnotations(db, { match: q.match, filters: q.filters, order: o.order, limit: o.limit + 1 }, statements);
+  const hits = rows.map((r): SearchHit => ({
     kind: statements ? 'statement' : 'annotation',
     id: r.id,
     title: statements ? (r.speaker_name ?? 'Unattributed statement') : r.title,
@@ -62,10 +68,12 @@ function annotationHits(db: Db, q: ParsedQuery, o: SearchOptions, statements: bo
       focus: { annotationId: r.id as AnnotationId, start: r.pos_start, end: r.pos_end },
     },
   }));
+  return { hits, partial };
 }
 
-function briefHits(db: Db, q: ParsedQuery, o: SearchOptions): SearchHit[] {
-  return repo.searchBriefs(db, { match: q.match, filters: q.filters, order: o.order, limit: o.limit + 1 }).map((r) => ({
+function briefHits(db: Db, q: ParsedQuery, o: SearchOptions): KindHits {
+  const { rows, partial } = repo.searchBriefs(db, { match: q.match, filters: q.filters, order: o.order, limit: o.limit + 1 });
+  const hits = rows.map((r): SearchHit => ({
     kind: 'brief',
     id: r.id,
     title: r.title,
@@ -73,6 +81,7 @@ function briefHits(db: Db, q: ParsedQuery, o: SearchOptions): SearchHit[] {
     snippet: r.snip ? parseSnippet(r.snip) : plainSnippet(r.content_text),
     open: { kind: 'brief', briefId: r.id as BriefId },
   }));
+  return { hits, partial };
 }
 
 /** One search over everything, grouped by kind; the same call serves the app, the CLI and the saved-search counts. */
@@ -80,18 +89,21 @@ export function runSearch(db: Db, query: string, o: SearchOptions): SearchResult
   const t0 = performance.now();
   const parsed = parseQuery(o.asYouType ? prefixLastWord(query) : query);
   const groups: SearchGroup[] = [];
+  let partial = false;
   if (parsed.runnable) {
     for (const kind of kindsFor(parsed)) {
-      const hits =
+      const found =
         kind === 'source'
           ? sourceHits(db, parsed, o)
           : kind === 'brief'
             ? briefHits(db, parsed, o)
             : annotationHits(db, parsed, o, kind === 'statement');
-      if (hits.length) groups.push({ kind, hits: hits.slice(0, o.limit), more: hits.length > o.limit });
+      partial ||= found.partial;
+      if (found.hits.length) groups.push({ kind, hits: found.hits.slice(0, o.limit), more: found.hits.length > o.limit });
     }
   }
   const notices = [...parsed.notices];
+  if (partial) notices.push(`So many matches that the best are picked from the newest ${repo.RANK_CANDIDATES.toLocaleString('en-US')} or so: add a word to narrow the search.`);
   if (!parsed.runnable && query.trim() && notices.length === 0) notices.push('Type a word to look for, or a filter such as tag:iraq.');
   return { query, order: o.order, groups, notices, ms: Math.round((performance.now() - t0) * 10) / 10 };
 }
