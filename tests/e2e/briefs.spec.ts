@@ -118,3 +118,48 @@ test('add a highlight to a brief from the annotations list; duplicate, delete an
   await expect(list.getByRole('button', { name: /Troop levels \(copy\)/ })).toBeVisible();
   expect((await api.briefs.list({})).map((b) => b.title).sort()).toEqual(['Troop levels', 'Troop levels (copy)']);
 });
+
+test('an annotation dragged from the reader’s Annotations sidebar into a brief open in another tab lands as a quote block', async ({ app, host, context }) => {
+  test.setTimeout(180_000);
+  const api = apiOf(host);
+  await seedStatements(api);
+  const made = await api.briefs.create({ title: 'Dropped quotes' });
+  await app.reload();
+  await app.getByRole('region', { name: 'Library' }).getByRole('button', { name: new RegExp(SEED_TITLE) }).click();
+  const quote = app.getByRole('region', { name: 'Annotations' }).locator('.annotation-quote', { hasText: 'force generation process' });
+
+  // The reader and a brief are never on one page, so the brief is open in a second tab, as a user would
+  // arrange them side by side. Playwright's dragTo stays within one page: the drag is carried across by
+  // hand, with what the source itself put on the DataTransfer, into the brief's real drop handling.
+  const briefTab = await context.newPage();
+  await briefTab.goto(host.url);
+  await briefTab.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Briefs' }).click();
+  await briefTab.getByRole('region', { name: 'Briefs' }).getByRole('button', { name: /Dropped quotes/ }).click();
+  const brief = briefTab.getByRole('region', { name: 'Brief', exact: true });
+  const text = brief.getByRole('textbox', { name: 'Brief text' });
+  await expect(text).toBeVisible();
+
+  expect(await quote.getAttribute('draggable')).toBe('true');
+  const dragged = await app.evaluateHandle(() => new DataTransfer());
+  await quote.dispatchEvent('dragstart', { dataTransfer: dragged });
+  const data = await dragged.evaluate((d) => ({ types: [...d.types], id: d.getData('application/x-collate-annotation'), text: d.getData('text/plain') }));
+  expect(data).toMatchObject({ types: ['application/x-collate-annotation', 'text/plain'], text: MCNULTY });
+
+  const box = (await text.boundingBox())!;
+  const at = { clientX: box.x + 20, clientY: box.y + 10 };
+  const dropped = await briefTab.evaluateHandle(({ id, text: plain }) => {
+    const d = new DataTransfer();
+    d.setData('application/x-collate-annotation', id);
+    d.setData('text/plain', plain);
+    return d;
+  }, data);
+  await text.dispatchEvent('dragenter', { dataTransfer: dropped, ...at });
+  await text.dispatchEvent('dragover', { dataTransfer: dropped, ...at });
+  await text.dispatchEvent('drop', { dataTransfer: dropped, ...at });
+  await expect(brief.locator('.brief-quote')).toHaveCount(1);
+  await expect(brief.locator('.brief-quote')).toContainText('Jessica L. McNulty');
+  await expect(brief.getByText('Saved')).toBeVisible();
+  const saved = await api.briefs.exportMarkdown({ id: made.id });
+  expect(parseExport(saved.text).blockquotes).toEqual([MCNULTY]);
+  await briefTab.close();
+});

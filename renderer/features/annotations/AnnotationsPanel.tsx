@@ -1,8 +1,9 @@
-import { memo, type ReactNode } from 'react';
+import { type DragEvent, memo, type ReactNode } from 'react';
 import type { HighlightColor } from '../../../shared/api/methods/settings';
 import type { Annotation } from '../../../shared/model/entities';
 import type { AnnotationId } from '../../../shared/model/ids';
 import { useNavigation } from '../../app/navigation';
+import { QUOTE_DRAG_TYPE } from '../../editor/brief/context';
 import { deleteAnnotation, recolorAnnotation } from './actions';
 import { NoteEditor } from './NoteEditor';
 
@@ -89,12 +90,24 @@ const AnnotationItem = memo(function AnnotationItem({ annotation: a, colors, edi
   const { notify } = useNavigation();
   const fail = (err: Error) => notify(err.message);
   const orphan = a.anchor === 'orphan';
+  // The quote can be dragged into a brief open in another window or tab, where it lands as a quote block
+  // ("Add to brief" is the keyboard way); other apps receive its text.
+  const drag = {
+    draggable: true,
+    onDragStart: (e: DragEvent) => {
+      e.dataTransfer.setData(QUOTE_DRAG_TYPE, String(a.id));
+      e.dataTransfer.setData('text/plain', a.exact);
+      e.dataTransfer.effectAllowed = 'copy';
+    },
+  };
   return (
     <li className={`annotation color-${a.color}`} data-annotation-id={a.id}>
       {orphan ? (
-        <blockquote className="annotation-quote">{a.exact}</blockquote>
+        <blockquote className="annotation-quote" {...drag}>
+          {a.exact}
+        </blockquote>
       ) : (
-        <button type="button" className="annotation-quote" title="Show in the article" onClick={() => onSelect?.(a)}>
+        <button type="button" className="annotation-quote" title="Show in the article, or drag into a brief" onClick={() => onSelect?.(a)} {...drag}>
           {a.exact}
         </button>
       )}
