@@ -133,10 +133,24 @@ function toMetadata(x: ExtractedSource, fileName: string): SourceMetadata {
   };
 }
 
+/** A write batch ends at this many sources or after this long, whichever comes first. */
+const BATCH_SOURCES = 500;
+const BATCH_MS = 250;
+
+interface Ready {
+  /** Index of this file's line in the report. */
+  slot: number;
+  item: ImportItem;
+  extracted: ExtractedSource;
+}
+
 /**
- * Imports a batch, one transaction per source: a file that fails leaves
- * nothing behind and the rest of the batch goes on. Progress is emitted as
- * it goes; cancelling stops after the file in hand.
+ * Imports a batch. Sources are written in transactions of up to
+ * BATCH_SOURCES files or BATCH_MS, each file inside its own savepoint: a file
+ * that fails rolls back only itself and the rest of the batch goes on, and a
+ * crash loses at most the uncommitted batch, never part of a source. A file
+ * still being parsed when the batch is due does not hold back the ready ones. Progress is emitted as it goes; cancelling
+ * stops after the files in hand.
  */
 export async function runImport(ctx: ServiceContext, items: ImportItem[], opts: ImportJobOptions, early: FileImportResult[] = []): Promise<ImportReport> {
   const jobId = opts.jobId ?? randomUUID();
@@ -148,24 +162,68 @@ export async function runImport(ctx: ServiceContext, items: ImportItem[], opts: 
 
   const results: FileImportResult[] = [...early];
   const total = items.length + early.length;
+  let done = early.length;
   let failed = early.length;
   let lastEmit = 0;
   const progress = (current: string | null, finished = false) => {
     const t = Date.now();
     if (!finished && t - lastEmit < 100) return;
     lastEmit = t;
-    ctx.events.emit('import.progress', { jobId, done: results.length, total, current, failed, finished });
+    ctx.events.emit('import.progress', { jobId, done, total, current, failed, finished });
+  };
+  const fail = (slot: number, file: string, err: unknown) => {
+    failed++;
+    done++;
+    results[slot] = { file, status: 'failed', error: err instanceof AppError ? err.message : describeFsError(err) };
+  };
+
+  let batch: Ready[] = [];
+  let batchStarted = 0;
+  const flush = () => {
+    if (!batch.length) return;
+    const writing = batch;
+    batch = [];
+    const outcomes: Array<FileImportResult | { error: unknown }> = [];
+    try {
+      ctx.db
+        .transaction(() => {
+          for (const { item, extracted } of writing) {
+            try {
+              // A nested transaction is a savepoint: a failing file undoes only its own writes.
+              outcomes.push(ctx.db.transaction(() => writeSource(ctx, item, extracted, opts.tags))());
+            } catch (err) {
+              outcomes.push({ error: err });
+            }
+          }
+        })
+        .immediate();
+    } catch (err) {
+      // The commit itself failed (disk full, library locked): none of the batch was written.
+      for (const r of writing) fail(r.slot, r.item.file, err);
+      return;
+    }
+    writing.forEach((r, k) => {
+      const o = outcomes[k];
+      if ('error' in o) fail(r.slot, r.item.file, o.error);
+      else {
+        done++;
+        results[r.slot] = o;
+      }
+    });
   };
 
   // Files are read and parsed ahead (up to the extractor's concurrency) while
   // earlier ones are written, so every core works; writes stay in order.
-  const started = new Map<number, Promise<ExtractedSource>>();
+  const started = new Map<number, { promise: Promise<ExtractedSource>; settled: boolean }>();
   const start = (i: number) => {
     if (i >= items.length || started.has(i) || job.cancelled) return;
     const item = items[i];
-    const p = item.read(opts.maxFileBytes ?? DEFAULT_MAX_FILE).then((bytes) => opts.extractor.extract(bytes, path.basename(item.file)));
-    p.catch(() => undefined); // handled when its turn comes
-    started.set(i, p);
+    const entry = { promise: item.read(opts.maxFileBytes ?? DEFAULT_MAX_FILE).then((bytes) => opts.extractor.extract(bytes, path.basename(item.file))), settled: false };
+    entry.promise.then(
+      () => (entry.settled = true),
+      () => (entry.settled = true), // the error itself is handled when its turn comes
+    );
+    started.set(i, entry);
   };
 
   try {
@@ -175,43 +233,50 @@ export async function runImport(ctx: ServiceContext, items: ImportItem[], opts: 
       const item = items[i];
       for (let k = i; k < i + Math.max(1, opts.extractor.concurrency); k++) start(k);
       progress(item.file);
-      try {
-        const extracted = await started.get(i)!;
-        started.delete(i);
-        const outcome = ctx.db
-          .transaction(() => {
-            const o = addSource(ctx, {
-              document: extracted.document,
-              metadata: toMetadata(extracted, item.file),
-              format: extracted.format,
-              origin: item.file,
-              canonicalUrl: extracted.metadata.canonicalUrl,
-              excerpt: extracted.metadata.excerpt,
-            });
-            if (o.status === 'imported') {
-              for (const tag of opts.tags) tagSource(ctx.db, o.id, ensureTag(ctx.db, tag, ctx.now()));
-            }
-            return o;
-          })
-          .immediate();
-        results.push(
-          outcome.status === 'imported'
-            ? { file: item.file, status: 'imported', id: outcome.id, title: outcome.title }
-            : { file: item.file, status: 'duplicate', duplicateOf: { id: outcome.id, title: outcome.title, reason: outcome.reason ?? 'same text' } },
-        );
-      } catch (err) {
-        started.delete(i);
-        failed++;
-        const message = err instanceof AppError ? err.message : describeFsError(err);
-        results.push({ file: item.file, status: 'failed', error: message });
+      const entry = started.get(i)!;
+      started.delete(i);
+      if (!entry.settled && batch.length) {
+        // Ready files wait for a slow one at most until their batch is due, then are committed.
+        let timer: NodeJS.Timeout | undefined;
+        const due = new Promise<true>((resolve) => (timer = setTimeout(() => resolve(true), Math.max(0, BATCH_MS - (Date.now() - batchStarted)))));
+        const timedOut = await Promise.race([entry.promise.then(() => false, () => false), due]);
+        clearTimeout(timer);
+        if (timedOut) flush();
       }
+      const slot = results.push({ file: item.file, status: 'failed' }) - 1;
+      try {
+        const extracted = await entry.promise;
+        if (!batch.length) batchStarted = Date.now();
+        batch.push({ slot, item, extracted });
+      } catch (err) {
+        fail(slot, item.file, err);
+      }
+      if (batch.length >= BATCH_SOURCES || Date.now() - batchStarted >= BATCH_MS) flush();
     }
+    flush();
   } finally {
     jobs.delete(jobId);
     progress(null, true);
     if (results.some((r) => r.status === 'imported')) ctx.events.emit('library.changed', { kinds: ['sources', 'tags'] });
   }
   return { jobId, cancelled: job.cancelled, results };
+}
+
+/** One file's source and tags; runs inside the batch's transaction, in its own savepoint. */
+function writeSource(ctx: ServiceContext, item: ImportItem, extracted: ExtractedSource, tags: string[]): FileImportResult {
+  const o = addSource(ctx, {
+    document: extracted.document,
+    metadata: toMetadata(extracted, item.file),
+    format: extracted.format,
+    origin: item.file,
+    canonicalUrl: extracted.metadata.canonicalUrl,
+    excerpt: extracted.metadata.excerpt,
+  });
+  if (o.status === 'imported') {
+    for (const tag of tags) tagSource(ctx.db, o.id, ensureTag(ctx.db, tag, ctx.now()));
+    return { file: item.file, status: 'imported', id: o.id, title: o.title };
+  }
+  return { file: item.file, status: 'duplicate', duplicateOf: { id: o.id, title: o.title, reason: o.reason ?? 'same text' } };
 }
 
 export function tooLarge(bytes: number, max: number): AppError {

@@ -10,6 +10,11 @@ import { parseHtmlDocument } from '../../electron/interop/html/parse';
 import { sanitizeTree } from '../../electron/interop/html/sanitize';
 import { canonicalText } from '../../shared/document/model';
 import { corpusPath } from '../helpers/corpus';
+import { type Library, openLibrary } from '../../electron/app/library';
+import { createExtractPool } from '../../electron/services/extract-pool';
+import { createClient } from '../../shared/api/client';
+import type { BenchOptions } from './run';
+import { prng, vocabulary, zipf } from './words';
 
 /**
  * Import throughput on the 130 pages of the Readability corpus (26 MB of real
@@ -177,5 +182,79 @@ export async function benchDomComparison(): Promise<Record<string, number>> {
   const sims = pages.map((_, i) => overlap(texts.jsdom[i], texts.linkedom[i])).filter((_, i) => texts.jsdom[i] !== '');
   out.meanTextOverlap = round(sims.reduce((a, b) => a + b, 0) / sims.length, 3);
   out.pagesBelow90PercentOverlap = sims.filter((s) => s < 0.9).length;
+  return out;
+}
+
+/** `count` distinct plain-text articles of about 5 KB: a title line, then paragraphs of Zipfian words. */
+function* plainTextArticles(count: number): Generator<string> {
+  const vocab = vocabulary();
+  const draw = zipf(vocab.length);
+  const rand = prng(23);
+  for (let i = 0; i < count; i++) {
+    const title = `Report ${i}: ${Array.from({ length: 5 }, () => vocab[draw()]).join(' ')}`;
+    const paras: string[] = [];
+    let size = title.length;
+    while (size < 5000) {
+      const n = 40 + Math.floor(rand() * 80);
+      const words = Array.from({ length: n }, () => vocab[draw()]);
+      words[0] = words[0][0].toUpperCase() + words[0].slice(1);
+      const p = `${words.join(' ')}.`;
+      paras.push(p);
+      size += p.length + 2;
+    }
+    yield `${title}\n\n${paras.join('\n\n')}\n`;
+  }
+}
+
+/**
+ * Plain-text import through the same service the CLI's `collate import` uses
+ * (sources.importFiles → runImport, with the worker pool as extractor) into a
+ * real library on disk: `count` files of ~5 KB in a temp folder, one call.
+ * Figures count only the import, not writing the files; FTS is checked to
+ * hold every article afterwards.
+ */
+async function plainTextRun(count: number): Promise<Record<string, number>> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'collate-bench-txt-'));
+  const pool = createExtractPool();
+  let library: Library | null = null;
+  try {
+    const filesDir = path.join(work, 'files');
+    fs.mkdirSync(filesDir);
+    let bytes = 0;
+    let i = 0;
+    for (const text of plainTextArticles(count)) {
+      fs.writeFileSync(path.join(filesDir, `${String(i++).padStart(6, '0')}.txt`), text);
+      bytes += Buffer.byteLength(text);
+    }
+    library = openLibrary({ dataDir: path.join(work, 'lib'), extractor: pool });
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const report = await createClient((m, input) => library!.call(m, input)).sources.importFiles({ paths: [filesDir], tags: [] });
+    const wallMs = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const imported = report.results.filter((r) => r.status === 'imported').length;
+    const inIndex = (library.db.prepare(`SELECT count(*) AS n FROM sources_fts WHERE sources_fts MATCH 'report'`).get() as { n: number }).n;
+    return {
+      articles: count,
+      megabytes: round(bytes / 1024 / 1024),
+      imported,
+      failed: report.results.filter((r) => r.status === 'failed').length,
+      ftsRowsMatchingReport: inIndex,
+      articlesPerSecond: round((imported / wallMs) * 1000),
+      megabytesPerSecond: round((bytes / 1024 / 1024 / wallMs) * 1000, 2),
+      mainThreadCpuMsPerArticle: round((cpu.user + cpu.system) / 1000 / count, 3),
+    };
+  } finally {
+    library?.close();
+    await pool.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export async function benchPlainText({ sizes }: BenchOptions): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const n of [10_000, ...sizes.filter((s) => s === 100_000)]) {
+    for (const [k, v] of Object.entries(await plainTextRun(n))) out[`${n / 1000}k.${k}`] = v;
+  }
   return out;
 }

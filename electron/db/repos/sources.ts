@@ -2,6 +2,7 @@ import type { PackedDocument } from '../../../shared/document/pack';
 import type { Page, SourceFormat, SourceMetadata, SourceSummary } from '../../../shared/model/entities';
 import type { SourceId } from '../../../shared/model/ids';
 import type { Db } from '../connection';
+import { cachedStatement } from '../statements';
 import { decodeCursor, encodeCursor, splitList } from './keyset';
 import { childPattern } from './tags';
 
@@ -76,16 +77,15 @@ export function toSummary(r: SourceRecord): SourceSummary {
 }
 
 export function insertSource(db: Db, s: NewSource, now: string): SourceId {
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO sources (title, byline, outlet, published_at, url, canonical_url, language, excerpt, format, origin,
+  const { lastInsertRowid } = cachedStatement(
+    db,
+    `INSERT INTO sources (title, byline, outlet, published_at, url, canonical_url, language, excerpt, format, origin,
          content_hash, word_count, imported_at, updated_at)
        VALUES (@title, @byline, @outlet, @publishedAt, @url, @canonicalUrl, @language, @excerpt, @format, @origin,
          @contentHash, @wordCount, @now, @now)`,
-    )
-    .run({ ...s.metadata, canonicalUrl: s.canonicalUrl, excerpt: s.excerpt, format: s.format, origin: s.origin, contentHash: s.contentHash, wordCount: s.wordCount, now });
+  ).run({ ...s.metadata, canonicalUrl: s.canonicalUrl, excerpt: s.excerpt, format: s.format, origin: s.origin, contentHash: s.contentHash, wordCount: s.wordCount, now });
   const id = Number(lastInsertRowid);
-  db.prepare('INSERT INTO source_bodies (source_id, document, canonical_text) VALUES (?, ?, ?)').run(
+  cachedStatement(db, 'INSERT INTO source_bodies (source_id, document, canonical_text) VALUES (?, ?, ?)').run(
     id,
     JSON.stringify(s.document),
     s.canonicalText,
@@ -96,28 +96,26 @@ export function insertSource(db: Db, s: NewSource, now: string): SourceId {
 
 /** Adds a live source to the full-text index (reads through the source_search view). */
 export function indexSource(db: Db, id: number): void {
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO sources_fts (rowid, title, byline, outlet, body) SELECT id, title, byline, outlet, body FROM source_search WHERE id = ?`,
   ).run(id);
 }
 
 /** Removes a source from the index; must run before its indexed columns change (FTS5 needs the old values). */
 export function unindexSource(db: Db, id: number): void {
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO sources_fts (sources_fts, rowid, title, byline, outlet, body)
      SELECT 'delete', id, title, byline, outlet, body FROM source_search WHERE id = ?`,
   ).run(id);
 }
 
 export function findDuplicate(db: Db, contentHash: string, canonicalUrl: string | null): { id: SourceId; title: string; reason: string } | null {
-  const byHash = db
-    .prepare(`SELECT id, title FROM sources WHERE content_hash = ? AND deleted_at IS NULL LIMIT 1`)
-    .get(contentHash) as { id: number; title: string } | undefined;
+  const byHash = cachedStatement(db, `SELECT id, title FROM sources WHERE content_hash = ? AND deleted_at IS NULL LIMIT 1`).get(contentHash) as { id: number; title: string } | undefined;
   if (byHash) return { id: byHash.id as SourceId, title: byHash.title, reason: 'same text' };
   if (canonicalUrl) {
-    const byUrl = db
-      .prepare(`SELECT id, title FROM sources WHERE canonical_url = ? AND deleted_at IS NULL LIMIT 1`)
-      .get(canonicalUrl) as { id: number; title: string } | undefined;
+    const byUrl = cachedStatement(db, `SELECT id, title FROM sources WHERE canonical_url = ? AND deleted_at IS NULL LIMIT 1`).get(canonicalUrl) as { id: number; title: string } | undefined;
     if (byUrl) return { id: byUrl.id as SourceId, title: byUrl.title, reason: 'same URL' };
   }
   return null;
