@@ -103,11 +103,16 @@ const commands: Record<string, Command> = {
           if (json) out(JSON.stringify(r));
           else if (r.status === 'imported') out(`imported   ${r.file} → #${r.id} ${r.title}`);
           else if (r.status === 'duplicate') out(`duplicate  ${r.file} → already #${r.duplicateOf?.id} ${r.duplicateOf?.title} (${r.duplicateOf?.reason})`);
+          else if (r.status === 'updated') {
+            const a = r.anchors;
+            out(`updated    ${r.file} → #${r.id} ${r.title} (new text${a ? `; annotations ${a.exact} exact, ${a.moved} moved, ${a.fuzzy} fuzzy, ${a.orphan} orphaned` : ''})`);
+          }
           else out(`failed     ${r.file}: ${r.error}`);
         }
         const failed = report.results.filter((r) => r.status === 'failed').length;
         const imported = report.results.filter((r) => r.status === 'imported').length;
-        if (!json) err(`${imported} imported, ${report.results.length - imported - failed} duplicates, ${failed} failed.`);
+        const updated = report.results.filter((r) => r.status === 'updated').length;
+        if (!json) err(`${imported} imported, ${updated} updated, ${report.results.length - imported - updated - failed} duplicates, ${failed} failed.`);
         if (failed > 0) {
           err(`${failed} of ${report.results.length} files could not be imported.`);
           return 2;

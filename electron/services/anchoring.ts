@@ -16,15 +16,13 @@ const countWords = (text: string) => text.match(/\S+/g)?.length ?? 0;
 
 /**
  * Stores a revised text for a source and re-anchors every annotation on it,
- * in one transaction: either the new text and all new positions are stored,
- * or nothing changed. An annotation that cannot be placed becomes an orphan
- * and keeps its quote; none is ever dropped.
- *
- * TODO(import): a re-import of the same URL with a revised text should call
- * this with the new document instead of reporting a duplicate (the import path,
- * electron/services/import.ts and addSource, belongs to the import feature).
+ * in one transaction (a savepoint when the caller has one open): either the
+ * new text and all new positions are stored, or nothing changed. An
+ * annotation that cannot be placed becomes an orphan and keeps its quote;
+ * none is ever dropped. Announces nothing: a re-import calls this inside its
+ * batch and reports the change once the batch is committed.
  */
-export function replaceSourceText(ctx: ServiceContext, sourceId: number, document: SourceDocument): ReplaceTextResult {
+export function storeRevisedText(ctx: ServiceContext, sourceId: number, document: SourceDocument): Record<AnchorStatus, number> {
   const text = canonicalText(document);
   if (!text.trim()) throw new AppError('empty', 'The revised text is empty; paste the new version of the article.');
   const anchors: Record<AnchorStatus, number> = { exact: 0, moved: 0, fuzzy: 0, orphan: 0 };
@@ -44,6 +42,12 @@ export function replaceSourceText(ctx: ServiceContext, sourceId: number, documen
       });
     })
     .immediate();
+  return anchors;
+}
+
+/** The "Replace text…" dialog: stores the revised text (see storeRevisedText) and tells every window. */
+export function replaceSourceText(ctx: ServiceContext, sourceId: number, document: SourceDocument): ReplaceTextResult {
+  const anchors = storeRevisedText(ctx, sourceId, document);
   ctx.events.emit('library.changed', { kinds: ['sources', 'annotations'] });
   const record = getSourceRecord(ctx.db, sourceId);
   if (!record) throw new AppError('not_found', `Source ${sourceId} is not in the library.`);

@@ -8,6 +8,7 @@ import { ensureTag, tagSource } from '../db/repos/tags';
 import { titleFromLine } from '../interop/normalize';
 import type { ExtractedSource } from '../interop/types';
 import type { ServiceContext } from './context';
+import { storeRevisedText } from './anchoring';
 import { addSource } from './sources';
 
 /** Turns a file's bytes into a source; the import worker pool provides one that runs off the main thread. */
@@ -257,12 +258,19 @@ export async function runImport(ctx: ServiceContext, items: ImportItem[], opts: 
   } finally {
     jobs.delete(jobId);
     progress(null, true);
-    if (results.some((r) => r.status === 'imported')) ctx.events.emit('library.changed', { kinds: ['sources', 'tags'] });
+    if (results.some((r) => r.status === 'updated')) ctx.events.emit('library.changed', { kinds: ['sources', 'tags', 'annotations'] });
+    else if (results.some((r) => r.status === 'imported')) ctx.events.emit('library.changed', { kinds: ['sources', 'tags'] });
   }
   return { jobId, cancelled: job.cancelled, results };
 }
 
-/** One file's source and tags; runs inside the batch's transaction, in its own savepoint. */
+/**
+ * One file's source and tags; runs inside the batch's transaction, in its own
+ * savepoint. A file bearing the canonical URL of a source already in the
+ * library but a different text is a new version of that article: the
+ * source's text is replaced and its annotations re-anchored, rather than a
+ * second copy added beside it.
+ */
 function writeSource(ctx: ServiceContext, item: ImportItem, extracted: ExtractedSource, tags: string[]): FileImportResult {
   const o = addSource(ctx, {
     document: extracted.document,
@@ -275,6 +283,11 @@ function writeSource(ctx: ServiceContext, item: ImportItem, extracted: Extracted
   if (o.status === 'imported') {
     for (const tag of tags) tagSource(ctx.db, o.id, ensureTag(ctx.db, tag, ctx.now()));
     return { file: item.file, status: 'imported', id: o.id, title: o.title };
+  }
+  if (o.reason === 'same URL') {
+    const anchors = storeRevisedText(ctx, o.id, extracted.document);
+    for (const tag of tags) tagSource(ctx.db, o.id, ensureTag(ctx.db, tag, ctx.now()));
+    return { file: item.file, status: 'updated', id: o.id, title: o.title, anchors };
   }
   return { file: item.file, status: 'duplicate', duplicateOf: { id: o.id, title: o.title, reason: o.reason ?? 'same text' } };
 }

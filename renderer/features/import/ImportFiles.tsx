@@ -4,6 +4,7 @@ import type { FileImportResult } from '../../../shared/api/methods/sources';
 import { NavigationContext } from '../../app/navigation';
 import { onEvent } from '../../data/bridge';
 import { api } from '../../data/client';
+import { shell } from '../../data/shell';
 import '../../ui/paste.css';
 import { Modal } from '../reader/Modal';
 import { chunkFiles, filesFromDrop, filesFromInput, type PickedFile, toBase64 } from './gather';
@@ -13,6 +14,8 @@ interface Progress {
   total: number;
   failed: number;
   current: string | null;
+  /** An import this page did not start (the desktop menu, the Open dialog): cancelled by its id. */
+  otherJob?: string;
 }
 
 interface Summary {
@@ -98,7 +101,7 @@ export function ImportFiles() {
           setProgress({ done: mine.before.done + e.done, total: mine.before.total, failed: mine.before.failed + e.failed, current: e.current });
           return;
         }
-        setProgress(e.finished ? null : { done: e.done, total: e.total, failed: e.failed, current: e.current });
+        setProgress(e.finished ? null : { done: e.done, total: e.total, failed: e.failed, current: e.current, otherJob: e.jobId });
       }),
     [],
   );
@@ -153,10 +156,30 @@ export function ImportFiles() {
 
   const cancel = () => {
     const mine = job.current;
-    if (!mine) return;
+    if (!mine) {
+      if (progress?.otherJob) void api.sources.cancelImport({ jobId: progress.otherJob });
+      return;
+    }
     mine.cancelled = true;
     if (mine.id) void api.sources.cancelImport({ jobId: mine.id });
   };
+
+  // The desktop app: the system's Open dialog; its paths go from the main process straight to the import.
+  const importWithDialog = async (pick: 'files' | 'folders') => {
+    if (!shell) return;
+    if (job.current || progress) {
+      notify('An import is already running; wait for it or cancel it first.');
+      return;
+    }
+    try {
+      const report = await shell.importWithDialog(pick);
+      if (report.chosen) setSummary({ results: report.results, cancelled: report.cancelled });
+    } catch (err) {
+      notify(`Import stopped: ${(err as Error).message}`);
+    }
+  };
+  const pickFiles = () => (shell ? void importWithDialog('files') : filesInput.current?.click());
+  const pickFolder = () => (shell ? void importWithDialog('folders') : folderInput.current?.click());
 
   const onPicked = (input: HTMLInputElement | null) => {
     if (!input?.files) return;
@@ -168,14 +191,15 @@ export function ImportFiles() {
   const imported = summary?.results.filter((r) => r.status === 'imported') ?? [];
   const duplicates = summary?.results.filter((r) => r.status === 'duplicate') ?? [];
   const failures = summary?.results.filter((r) => r.status === 'failed') ?? [];
+  const updated = summary?.results.filter((r) => r.status === 'updated') ?? [];
 
   return (
     <>
       <div className="import-controls">
-        <button type="button" onClick={() => filesInput.current?.click()} title="Import .txt, .md, .html, .pdf or .docx files (or drop them on the window)">
+        <button type="button" onClick={pickFiles} title="Import .txt, .md, .html, .pdf or .docx files (or drop them on the window)">
           Import files
         </button>
-        <button type="button" onClick={() => folderInput.current?.click()} title="Import every article in a folder and its subfolders">
+        <button type="button" onClick={pickFolder} title="Import every article in a folder and its subfolders">
           Import folder
         </button>
         <input ref={filesInput} type="file" multiple accept={ACCEPT} hidden aria-label="Files to import" onChange={(e) => onPicked(e.currentTarget)} />
@@ -195,7 +219,7 @@ export function ImportFiles() {
             {progress.done} of {progress.total} files{progress.failed > 0 && `, ${progress.failed} failed so far`}
           </div>
           {progress.current && <div className="current">{base(progress.current)}</div>}
-          {job.current && (
+          {(job.current || progress.otherJob) && (
             <button type="button" onClick={cancel}>
               Cancel import
             </button>
@@ -212,6 +236,7 @@ export function ImportFiles() {
           <p>
             {summary.cancelled && 'Cancelled. '}
             {imported.length} imported, {duplicates.length} {duplicates.length === 1 ? 'duplicate' : 'duplicates'}, {failures.length} failed.
+            {updated.length > 0 && ` ${updated.length} ${updated.length === 1 ? 'source' : 'sources'} updated to a new version of the text.`}
           </p>
           {failures.length > 0 && (
             <section aria-label="Failed">
@@ -220,6 +245,22 @@ export function ImportFiles() {
                 {failures.map((r, i) => (
                   <li key={i} className="failed">
                     {r.file}: <span className="reason">{r.error}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {updated.length > 0 && (
+            <section aria-label="Updated">
+              <h3>New version of a source already in the library</h3>
+              <ul>
+                {updated.map((r, i) => (
+                  <li key={i}>
+                    {r.file} replaced the text of{' '}
+                    <button type="button" className="link" onClick={() => r.id && (setSummary(null), navigate({ kind: 'library', sourceId: r.id }))}>
+                      {r.title ?? 'a source'}
+                    </button>
+                    {r.anchors && ` (annotations: ${r.anchors.exact} in place, ${r.anchors.moved} moved, ${r.anchors.fuzzy} approximate, ${r.anchors.orphan} orphaned)`}
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Page, SourceDetail, SourceSummary } from '../../model/entities';
+import type { AnchorStatus, Page, SourceDetail, SourceSummary } from '../../model/entities';
 import { SourceId } from '../../model/ids';
 import { method } from '../method';
 import { isoDate, LIMITS, metadataPatch, nonEmpty, pageRequest, tagName, text } from '../schemas';
@@ -12,15 +12,25 @@ export interface ImportOutcome {
   reason?: string;
 }
 
-/** One line of an import report; the CLI's --json prints exactly this per file. */
+/**
+ * One line of an import report; the CLI's --json prints exactly this per file.
+ * - imported: a new source (id, title).
+ * - duplicate: the same text is already in the library (duplicateOf).
+ * - updated: a source with the same canonical URL but a different text was
+ *   there; its text was replaced by this file's and its annotations
+ *   re-anchored (id, title of that source; anchors counts how each landed).
+ * - failed: nothing was written (error).
+ */
 export interface FileImportResult {
   file: string;
-  status: 'imported' | 'duplicate' | 'failed';
+  status: 'imported' | 'duplicate' | 'updated' | 'failed';
   id?: SourceId;
   title?: string;
   error?: string;
   /** For duplicates: the source already in the library, and why it matched. */
   duplicateOf?: { id: SourceId; title: string; reason: string };
+  /** For updates: how the source's annotations (trashed ones included) landed in the new text. */
+  anchors?: Record<AnchorStatus, number>;
 }
 
 export interface ImportReport {
