@@ -44,21 +44,21 @@ export function painted(app: Page, name: string): Promise<string[]> {
   }, name);
 }
 
-/** The on-screen box of the painted highlight `name` whose text is `quote` (its first line). */
-export function paintedRect(app: Page, name: string, quote: string): Promise<{ left: number; top: number; bottom: number; height: number }> {
+/** The on-screen box of the painted highlight `name` whose text is `quote`: its first line, or with `whole` all of it. */
+export function paintedRect(app: Page, name: string, quote: string, whole = false): Promise<{ x: number; y: number; width: number; height: number; left: number; top: number; bottom: number }> {
   return app.evaluate(
-    ([n, q]) => {
+    ([n, q, all]) => {
       for (const r of (CSS.highlights.get(n) as unknown as Set<AbstractRange> | undefined) ?? []) {
         const range = document.createRange();
         range.setStart(r.startContainer, r.startOffset);
         range.setEnd(r.endContainer, r.endOffset);
         if (range.toString() !== q) continue;
-        const { left, top, bottom, height } = range.getClientRects()[0];
-        return { left, top, bottom, height };
+        const { x, y, width, height, left, top, bottom } = all ? range.getBoundingClientRect() : range.getClientRects()[0];
+        return { x, y, width, height, left, top, bottom };
       }
       throw new Error(`no ${n} highlight over “${q}”`);
     },
-    [name, quote] as const,
+    [name, quote, whole] as const,
   );
 }
 

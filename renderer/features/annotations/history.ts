@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { matchesShortcut } from '../reader/shortcuts';
 
 /**
  * Undo and redo for annotation edits since the app was opened. Each step is
@@ -63,10 +64,8 @@ export const canUndo = () => done.length > 0;
 export function useAnnotationHistoryShortcuts(notify: (message: string) => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      const key = e.key.toLowerCase();
-      const isUndo = key === 'z' && !e.shiftKey;
-      const isRedo = (key === 'z' && e.shiftKey) || key === 'y';
+      const isUndo = matchesShortcut('undo', e);
+      const isRedo = matchesShortcut('redo', e);
       if (!isUndo && !isRedo) return;
       const target = e.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;

@@ -3,7 +3,7 @@ import type { SourceId } from '../../../shared/model/ids';
 import { api } from '../../data/client';
 import { useLibraryQuery } from '../../data/hooks';
 import '../../ui/library.css';
-import { isTypingOrModal } from '../reader/shortcuts';
+import { isTypingOrModal, matchesShortcut } from '../reader/shortcuts';
 import { TagFilter } from '../tags/TagFilter';
 import { SourceList } from './SourceList';
 import { type LibraryFilters, NO_FILTERS, useSourcePages } from './useSourcePages';
@@ -37,7 +37,7 @@ export function LibraryPanel({ selected, onOpen, onPaste }: Props) {
   // L jumps to the filter box from anywhere that is not a text field ("/" belongs to the global search).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.key === 'l' || e.key === 'L') && !e.ctrlKey && !e.metaKey && !e.altKey && !isTypingOrModal(e)) {
+      if (matchesShortcut('library.filter', e) && !isTypingOrModal(e)) {
         e.preventDefault();
         filterBox.current?.focus();
         filterBox.current?.select();

@@ -7,19 +7,21 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useL
 import type { HighlightColor } from '../../../shared/api/methods/settings';
 import { canonicalText } from '../../../shared/document/model';
 import type { Annotation, SourceDetail } from '../../../shared/model/entities';
+import type { AnnotationId } from '../../../shared/model/ids';
 import { useNavigation } from '../../app/navigation';
 import { onEvent } from '../../data/bridge';
 import { $buildMore, type BuildState, pointToOffset, READER_NODES, rangeFor, selectionOffsets, startBuild } from '../../editor/document-to-lexical';
 import { ColorsDialog } from './ColorsDialog';
 import { FindBar } from './FindBar';
-import { annotationsAt, caretAt, flashRange, HighlightPainter } from './highlights';
+import { HighlightFocus, HighlightPopover } from './HighlightFocus';
+import { annotationsAt, caretAt, flashRange, HighlightPainter, liveRange } from './highlights';
 import { MetadataDialog } from './MetadataDialog';
 import { quoteAsMarkdown } from './quote';
 import { EditorCapture, ProgressivePlugin } from './ReaderPlugins';
 import { ReplaceTextDialog } from './ReplaceTextDialog';
 import { type AnnotateAction, SelectionToolbar } from './SelectionToolbar';
 import { SourceTagsEditor } from '../tags/SourceTagsEditor';
-import { isTypingOrModal, SHOW_SHORTCUTS_EVENT } from './shortcuts';
+import { isTypingOrModal, matchesShortcut, SHOW_SHORTCUTS_EVENT } from './shortcuts';
 import { useZoom } from './zoom';
 import '../../ui/reader.css';
 
@@ -88,6 +90,8 @@ export function Reader({ source, annotations: given, colors, onColorsChanged, on
   const [dialog, setDialog] = useState<'details' | 'replace' | 'colours' | null>(null);
   const [selection, setSelection] = useState<{ range: Range_; rect: DOMRect } | null>(null);
   const [tooltip, setTooltip] = useState<{ x: number; y: number; items: Annotation[] } | null>(null);
+  const [focused, setFocused] = useState<{ id: AnnotationId; range: StaticRange } | null>(null);
+  const section = useRef<HTMLElement>(null);
   const { zoom, zoomIn, zoomOut, reset: resetZoom } = useZoom();
   const text = useMemo(() => canonicalText(source.document), [source.document]);
 
@@ -156,35 +160,119 @@ export function Reader({ source, annotations: given, colors, onColorsChanged, on
     [getSelection, text, source, onAnnotate, color, notify],
   );
 
+  /** Renders the document up to canonical offset `end` now (a jump or a keyboard move there), not in later slices. */
+  const renderTo = useCallback(
+    (end: number) => {
+      const state = build.current;
+      if (!editor || !state || state.index.end >= end) return;
+      editor.update(
+        () => {
+          while (state.index.end < end && !$buildMore(state, end - state.index.end + 1));
+        },
+        { discrete: true },
+      );
+      onProgress(state.index.end, state.next >= state.doc.blocks.length);
+    },
+    [editor, onProgress],
+  );
+
+  // Highlights in reading order, for moving between them from the keyboard.
+  const navigable = useMemo(() => annotations.filter((a) => a.anchor !== 'orphan').sort((a, b) => a.start - b.start || a.end - b.end), [annotations]);
+  const focusedAt = focused ? navigable.findIndex((a) => a.id === focused.id) : -1;
+  const lastFocused = useRef<AnnotationId | null>(null);
+
+  const moveHighlight = useCallback(
+    (step: 1 | -1) => {
+      const scroller = section.current;
+      if (!editor || !build.current || !scroller) return;
+      if (!navigable.length) return notify('This article has no highlights yet: select a passage and press H.');
+      // After Escape, the next move continues from the highlight that was last focused.
+      let i = navigable.findIndex((a) => a.id === (focused?.id ?? lastFocused.current));
+      if (i >= 0) i += step;
+      else {
+        // From nothing focused: the first highlight on screen (Alt+↓) or the last one above the screen's bottom (Alt+↑).
+        const view = scroller.getBoundingClientRect();
+        const index = build.current.index;
+        const after = (a: Annotation) => {
+          const r = rangeFor(editor, index, a.start, a.end);
+          if (!r) return true;
+          const box = liveRange(r).getBoundingClientRect();
+          return step > 0 ? box.bottom > view.top : box.top >= view.bottom;
+        };
+        let lo = 0;
+        let hi = navigable.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (after(navigable[mid])) hi = mid;
+          else lo = mid + 1;
+        }
+        i = step > 0 ? lo : lo - 1;
+      }
+      if (i < 0 || i >= navigable.length) return notify(step > 0 ? 'That was the last highlight.' : 'That was the first highlight.');
+      const a = navigable[i];
+      renderTo(a.end);
+      const range = rangeFor(editor, build.current.index, a.start, a.end);
+      if (range) setFocused({ id: a.id, range });
+      lastFocused.current = a.id;
+    },
+    [editor, navigable, focused, notify, renderTo],
+  );
+
+  const closeFocus = useCallback((returnFocus: boolean) => {
+    setFocused(null);
+    if (returnFocus) section.current?.querySelector<HTMLElement>('.reader-text')?.focus({ preventScroll: true });
+  }, []);
+
+  /** Enter on a focused highlight: its entry in the Annotations sidebar, scrolled to and focused. */
+  const openInSidebar = useCallback(
+    (a: Annotation) => {
+      let tries = 0;
+      const find = () => {
+        // The sidebar lists a long source's annotations progressively: this one may be a few frames away.
+        const entry = document.querySelector<HTMLElement>(`[data-annotation-id="${a.id}"] .annotation-quote`);
+        if (entry) {
+          entry.scrollIntoView({ block: 'center' });
+          entry.focus({ preventScroll: true });
+        } else if (++tries < 120) requestAnimationFrame(find);
+        else notify('That highlight is not in the Annotations sidebar.');
+      };
+      find();
+    },
+    [notify],
+  );
+
   // Keyboard shortcuts of the reader (listed in the "Keyboard shortcuts" sheet).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && !e.altKey && e.key.toLowerCase() === 'f' && !document.querySelector('[aria-modal="true"]')) {
+      if (matchesShortcut('reader.find', e) && !document.querySelector('[aria-modal="true"]')) {
         e.preventDefault();
         setFindOpen(true);
         // A second Ctrl+F while the bar is open puts the cursor back in it.
         document.querySelector<HTMLInputElement>('.find-bar input')?.focus();
         return;
       }
-      if (mod && !e.altKey && (e.key === '=' || e.key === '+' || e.key === '-' || e.key === '0')) {
+      const zoom = matchesShortcut('reader.zoomIn', e) ? zoomIn : matchesShortcut('reader.zoomOut', e) ? zoomOut : matchesShortcut('reader.zoomReset', e) ? resetZoom : null;
+      if (zoom) {
         e.preventDefault();
-        if (e.key === '0') resetZoom();
-        else if (e.key === '-') zoomOut();
-        else zoomIn();
+        zoom();
         return;
       }
-      if (mod || e.altKey || isTypingOrModal(e)) return;
-      const key = e.key.toLowerCase();
+      if (isTypingOrModal(e)) return;
+      const step = matchesShortcut('reader.nextHighlight', e) ? 1 : matchesShortcut('reader.previousHighlight', e) ? -1 : 0;
+      if (step) {
+        e.preventDefault();
+        moveHighlight(step);
+        return;
+      }
       const digit = Number(e.key);
-      if (Number.isInteger(digit) && digit >= 1 && digit <= colors.length) {
+      if (matchesShortcut('reader.colour', e) && digit <= colors.length) {
         const chosen = colors[digit - 1].key;
         setColor(chosen);
         if (getSelection()) act('highlight', chosen);
         e.preventDefault();
         return;
       }
-      const action = ({ h: 'highlight', c: 'comment', t: 'tag', q: 'quote' } as const)[key as 'h' | 'c' | 't' | 'q'];
+      const action = (['highlight', 'comment', 'tag', 'quote'] as const).find((a) => matchesShortcut(`reader.${a}`, e));
       if (action && getSelection()) {
         e.preventDefault();
         act(action);
@@ -196,25 +284,20 @@ export function Reader({ source, annotations: given, colors, onColorsChanged, on
       window.removeEventListener('keydown', onKey);
       off();
     };
-  }, [act, colors, getSelection, zoomIn, zoomOut, resetZoom]);
+  }, [act, colors, getSelection, zoomIn, zoomOut, resetZoom, moveHighlight]);
 
   // A jump from the sidebar: scroll the passage into view and flash it once its text is rendered.
   const jumped = useRef<object | null>(null);
   useEffect(() => {
     if (!jump || jumped.current === jump || !editor || !build.current) return;
     const a = jump;
-    if (build.current.index.end < a.end) {
-      // Render up to the passage now rather than wait for idle time.
-      const state = build.current;
-      editor.update(() => void $buildMore(state, a.end - state.index.end + 1), { onUpdate: () => onProgress(state.index.end, state.next >= state.doc.blocks.length) });
-      return;
-    }
+    renderTo(a.end);
     const range = rangeFor(editor, build.current.index, a.start, a.end);
     if (!range) return;
     jumped.current = jump;
     range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     flashRange(range);
-  }, [jump, editor, renderedUpTo, onProgress]);
+  }, [jump, editor, renderTo]);
 
   // Hovering a highlight shows its note and tags.
   const hoverFrame = useRef(0);
@@ -233,7 +316,7 @@ export function Reader({ source, annotations: given, colors, onColorsChanged, on
   const meta = [source.byline, source.outlet, source.publishedAt?.slice(0, 10)].filter(Boolean).join(' · ');
 
   return (
-    <section className="reader" aria-label="Reader">
+    <section className="reader" aria-label="Reader" ref={section}>
       <div className="reader-toolbar" role="toolbar" aria-label="Annotate">
         <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => act('highlight')} title="Highlight the selected passage (H)">
           Highlight
@@ -325,22 +408,25 @@ export function Reader({ source, annotations: given, colors, onColorsChanged, on
               },
             }}
           >
-            <RichTextPlugin contentEditable={<ContentEditable className="reader-text" aria-label="Article" />} ErrorBoundary={LexicalErrorBoundary} />
+            <RichTextPlugin contentEditable={<ContentEditable className="reader-text" aria-label="Article" tabIndex={0} />} ErrorBoundary={LexicalErrorBoundary} />
             <EditorCapture onEditor={setEditor} />
             <ProgressivePlugin build={build} onProgress={onProgress} />
           </LexicalComposer>
         </div>
       </article>
       {selection && <SelectionToolbar rect={selection.rect} colors={colors} onAction={act} />}
-      {tooltip && (
-        <div className="highlight-tooltip" role="tooltip" style={{ left: tooltip.x + 12, top: tooltip.y + 16 }}>
-          {tooltip.items.map((a) => (
-            <div key={a.id}>
-              {a.noteText && <p>{a.noteText}</p>}
-              {a.tags.length > 0 && <p className="muted">{a.tags.map((t) => `#${t}`).join(' ')}</p>}
-            </div>
-          ))}
-        </div>
+      {tooltip && <HighlightPopover items={tooltip.items} style={{ left: tooltip.x + 12, top: tooltip.y + 16 }} />}
+      {focused && focusedAt >= 0 && section.current && (
+        <HighlightFocus
+          key={focused.id}
+          annotation={navigable[focusedAt]}
+          range={focused.range}
+          container={section.current}
+          position={{ index: focusedAt, count: navigable.length }}
+          layoutKey={zoom}
+          onClose={closeFocus}
+          onOpen={openInSidebar}
+        />
       )}
       {dialog === 'details' && <MetadataDialog source={source} onClose={() => setDialog(null)} />}
       {dialog === 'replace' && <ReplaceTextDialog source={source} onClose={() => setDialog(null)} />}

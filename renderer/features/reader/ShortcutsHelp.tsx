@@ -1,14 +1,14 @@
 import { Fragment, useEffect, useState } from 'react';
 import { onEvent } from '../../data/bridge';
 import { Modal } from './Modal';
-import { isTypingOrModal, SHORTCUTS, SHOW_SHORTCUTS_EVENT } from './shortcuts';
+import { isTypingOrModal, matchesShortcut, SHORTCUTS, SHOW_SHORTCUTS_EVENT } from './shortcuts';
 
 /** The "Keyboard shortcuts" sheet, opened with ? from anywhere in the app. */
 export function ShortcutsHelp() {
   const [open, setOpen] = useState(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTypingOrModal(e)) {
+      if (matchesShortcut('help', e) && !isTypingOrModal(e)) {
         e.preventDefault();
         setOpen(true);
       }
@@ -28,7 +28,7 @@ export function ShortcutsHelp() {
     <Modal title="Keyboard shortcuts" onClose={() => setOpen(false)} className="shortcuts">
       <dl className="shortcut-list">
         {SHORTCUTS.map((s) => (
-          <Fragment key={s.what}>
+          <Fragment key={s.id}>
             <dt>
               {s.keys.map((k, i) => (
                 <Fragment key={i}>

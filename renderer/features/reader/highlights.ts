@@ -64,6 +64,14 @@ export class HighlightPainter {
   }
 }
 
+/** A live Range over a painted (static) range, for what only live ranges offer: measuring, reading its text. */
+export function liveRange(r: AbstractRange): Range {
+  const range = document.createRange();
+  range.setStart(r.startContainer, r.startOffset);
+  range.setEnd(r.endContainer, r.endOffset);
+  return range;
+}
+
 /** Briefly marks a passage so the eye finds it after a jump. */
 export function flashRange(range: AbstractRange, ms = 1500): void {
   if (!supportsHighlights()) return;

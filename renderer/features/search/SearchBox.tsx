@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useNavigation, useView } from '../../app/navigation';
 import { onEvent } from '../../data/bridge';
+import { matchesShortcut } from '../reader/shortcuts';
 import '../../ui/search.css';
 
 export const SEARCH_BOX_ID = 'search-box';
@@ -26,10 +27,10 @@ export function SearchBox() {
       input.current?.select();
     };
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
+      if (matchesShortcut('search', e)) {
         e.preventDefault();
         focus();
-      } else if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !typingIn(e.target)) {
+      } else if (matchesShortcut('search.slash', e) && !typingIn(e.target)) {
         // Issue 7 gives "/" to Search; the Library panel's own "/" (on window) must not take focus back.
         e.preventDefault();
         e.stopPropagation();
