@@ -5,7 +5,7 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nodeBundle as baseNodeBundle } from './node-bundle.mjs';
+import { nodeBundle as baseNodeBundle, WORKERS } from './node-bundle.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = path.join(root, 'dist', 'electron');
@@ -46,9 +46,8 @@ const builds = [
   },
 ];
 
-// The extract pool starts this file beside main.js (see electron/services/extract-pool.ts).
-const worker = path.join(root, 'electron/services/extract-worker.ts');
-if (fs.existsSync(worker)) builds.push({ ...nodeBundle, entryPoints: [worker], outfile: path.join(outDir, 'extract-worker.js') });
+// Workers are started from files beside main.js (electron/app/workers.ts).
+for (const worker of WORKERS) builds.push({ ...nodeBundle, entryPoints: [path.join(root, worker)], outfile: path.join(outDir, `${path.basename(worker, '.ts')}.js`) });
 
 fs.rmSync(outDir, { recursive: true, force: true });
 // esbuild has already printed what went wrong, with file and line.

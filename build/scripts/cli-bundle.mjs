@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nodeBundle } from './node-bundle.mjs';
+import { nodeBundle, WORKERS } from './node-bundle.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cacheDir = path.join(root, 'dist', 'cli');
@@ -46,8 +46,8 @@ export async function ensureCliBundle() {
   try {
     results = await Promise.all([
       esbuild.build({ ...options, entryPoints: [path.join(root, 'electron/cli/main.ts')], outfile: path.join(outDir, 'main.js') }),
-      // The extract pool starts this file beside the code that runs it (see electron/services/extract-pool.ts).
-      esbuild.build({ ...options, entryPoints: [path.join(root, 'electron/services/extract-worker.ts')], outfile: path.join(outDir, 'extract-worker.js') }),
+      // Workers are started from files beside main.js (electron/app/workers.ts).
+      ...WORKERS.map((w) => esbuild.build({ ...options, entryPoints: [path.join(root, w)], outfile: path.join(outDir, `${path.basename(w, '.ts')}.js`) })),
     ]);
   } finally {
     await esbuild.stop?.();

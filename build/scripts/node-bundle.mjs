@@ -13,6 +13,9 @@
  */
 export const NOT_BUNDLED = ['electron', 'better-sqlite3', 'jsdom', 'pdfjs-dist'];
 
+/** Worker modules, each written as <name>.js beside the bundle that starts it (electron/app/workers.ts). */
+export const WORKERS = ['electron/services/extract-worker.ts', 'electron/app/maintenance-worker.ts'];
+
 /** Bundled CommonJS dependencies still call require() and read __dirname; an ES module has neither. */
 const NODE_GLOBALS_BANNER = [
   "import { createRequire as __collateCreateRequire } from 'node:module';",

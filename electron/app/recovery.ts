@@ -24,7 +24,7 @@ export function restoreCommand(backup: string, dataDir: string): string {
 }
 
 /** What quick_check says about the library, read-only so that checking cannot change it; [] when healthy. */
-function quickCheck(databasePath: string, nativeBinding?: string): string[] {
+export function quickCheck(databasePath: string, nativeBinding?: string): string[] {
   let db: Database.Database | undefined;
   try {
     db = new Database(databasePath, { readonly: true, fileMustExist: true, nativeBinding });

@@ -9,4 +9,6 @@ export interface ServiceContext {
   events: EventHub;
   /** ISO timestamp; injectable so tests can pin time. */
   now: () => string;
+  /** Set when the background check of a large library finds damage (app/library.ts); shown by the app until restart. */
+  damage?: string | null;
 }

@@ -1,6 +1,7 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../shared/api/errors';
+import { startWorker } from '../app/workers';
 import type { ExtractedSource } from '../interop/types';
 import type { Extract } from './import';
 
@@ -15,20 +16,7 @@ export interface ExtractPool {
   close(): Promise<void>;
 }
 
-/**
- * Starts the worker: the bundled .js in the built app; from source (tsx: the
- * CLI, the browser host, tests) a tiny bootstrap that registers tsx inside the
- * worker first, because a worker inherits neither the parent's module hooks
- * nor a working `--import tsx` from execArgv.
- */
-function startWorker(): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  if (!fromSource) return new Worker(new URL('./extract-worker.js', import.meta.url));
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const target = new URL('./extract-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
-  return new Worker(bootstrap, { eval: true });
-}
+const startExtractWorker = () => startWorker(new URL('./extract-worker.ts', import.meta.url));
 
 /** Idle workers are let go after this long: each holds its own V8 heap with every parser loaded. */
 const IDLE_MS = 30_000;
@@ -56,7 +44,7 @@ export function createExtractPool(size = Math.max(1, Math.min(4, os.availablePar
   };
 
   const spawnWorker = () => {
-    const slot = { worker: startWorker(), busy: 0 };
+    const slot = { worker: startExtractWorker(), busy: 0 };
     slot.worker.unref();
     slot.worker.on('message', (reply: Reply) => {
       const job = pending.get(reply.id);

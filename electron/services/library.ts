@@ -32,6 +32,7 @@ export function libraryHandlers(ctx: ServiceContext): HandlersIn<'library'> {
       schemaVersion: schemaVersion(ctx.db),
       sources: countSources(ctx.db),
       annotations: countAnnotations(ctx.db),
+      damage: ctx.damage ?? null,
     }),
     'library.check': () => checkDatabase(ctx.db),
     'library.backup': () => takeBackup(ctx.db, ctx.dataDir, 'manual', ctx.now()),

@@ -16,6 +16,7 @@ import { TagsView } from '../features/tags/TagsView';
 import { TrashView } from '../features/trash/TrashView';
 import { onEvent } from '../data/bridge';
 import { NavigationContext, type View, ViewContext } from './navigation';
+import { DamageBanner } from './DamageBanner';
 import { ThemeToggle } from './theme';
 
 const SECTIONS: Array<{ kind: View['kind']; label: string }> = [
@@ -87,6 +88,7 @@ export function App() {
           {view.kind === 'speakers' && <SpeakersView speakerId={view.speakerId} />}
           {view.kind === 'claims' && <ClaimsView />}
           {view.kind === 'compare' && <CompareView annotationIds={view.annotationIds} />}
+          <DamageBanner />
           <div className="status" role="status" aria-live="polite">
             {status}
           </div>

@@ -74,10 +74,12 @@ export type CollateClient = {
 export interface EventMap {
   'library.changed': { kinds: Array<'sources' | 'annotations' | 'tags' | 'statements' | 'links' | 'briefs' | 'trash'> };
   'import.progress': { jobId: string; done: number; total: number; current: string | null; failed: number; finished: boolean };
+  /** The background check of a large library found damage (electron/app/library.ts). */
+  'library.damaged': { message: string };
   'menu.command': { command: 'import-files' | 'paste-article' | 'find' | 'search' | 'shortcuts' };
 }
 export type EventName = keyof EventMap;
-export const eventNames: EventName[] = ['library.changed', 'import.progress', 'menu.command'];
+export const eventNames: EventName[] = ['library.changed', 'import.progress', 'library.damaged', 'menu.command'];
 
 export interface EventBridge {
   on<E extends EventName>(name: E, listener: (payload: EventMap[E]) => void): () => void;

@@ -222,3 +222,58 @@ describe('collate backup and collate restore', () => {
     restored.close();
   });
 });
+
+describe('a large library is checked and backed up after it opens', () => {
+  /** Overwrites the pages of the article texts only: the library still opens, so only a full check finds it. */
+  function damageData(file: string): void {
+    const db = new Database(file, { readonly: true });
+    const pages = db.prepare("SELECT pageno FROM dbstat WHERE name = 'source_bodies'").pluck().all() as number[];
+    db.close();
+    const fd = fs.openSync(file, 'r+');
+    for (const page of pages) fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, (page - 1) * 4096);
+    fs.closeSync(fd);
+  }
+  const untilEvent = (library: ReturnType<typeof openLibrary>, name: string) =>
+    new Promise<unknown>((resolve) => {
+      const off = library.events.subscribe((n, payload) => {
+        if (n !== name) return;
+        off();
+        resolve(payload);
+      });
+    });
+
+  it('opens at once, writes the daily backup on a worker, and finds nothing wrong in a healthy library', async () => {
+    const dataDir = tempDir();
+    await makeLibrary(dataDir);
+    const library = openLibrary({ dataDir, now: at(DAY), checkBeforeOpenBytes: 0 });
+    await expect.poll(() => listBackups(dataDir).filter((b) => b.kind === 'daily').length, { timeout: 20_000 }).toBe(1);
+    expect(titles(listBackups(dataDir)[0].path)).toEqual(['First article', 'Second article', 'Third article']);
+    expect((await library.call('library.info', {})) as { value: { damage: string | null } }).toMatchObject({ ok: true, value: { damage: null } });
+    library.close();
+  });
+
+  it('tells the open app about damage at once, and sets the library aside at the next open', async () => {
+    const dataDir = tempDir();
+    await makeLibrary(dataDir);
+    openLibrary({ dataDir, now: at(DAY) }).close(); // a daily backup
+    const file = path.join(dataDir, 'library.sqlite3');
+    damageData(file);
+    const library = openLibrary({ dataDir, now: at(2 * DAY), checkBeforeOpenBytes: 0 });
+    const event = (await untilEvent(library, 'library.damaged')) as { message: string };
+    expect(event.message).toMatch(/^Collate found damage in this library/);
+    expect(event.message).toMatch(/set this library aside, untouched, and offer the newest good backup/);
+    expect(await library.call('library.info', {})).toMatchObject({ ok: true, value: { damage: event.message } });
+    library.close();
+
+    // The next open checks first, whatever the size, and sets it aside with the backup offered.
+    let error: unknown;
+    try {
+      openLibrary({ dataDir, now: at(3 * DAY), checkBeforeOpenBytes: 0 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(LibraryDamagedError);
+    expect((error as LibraryDamagedError).backup?.kind).toBe('daily');
+    expect(fs.existsSync(file)).toBe(false);
+  });
+});

@@ -7,6 +7,8 @@ export interface LibraryInfo {
   schemaVersion: number;
   sources: number;
   annotations: number;
+  /** Damage the background check found in a large library since it was opened, as a message for the user; null when none. */
+  damage: string | null;
 }
 
 export interface CheckResult {
