@@ -9,6 +9,7 @@ import { registerIpc } from '../transport/ipc';
 import { importPaths } from './import';
 import { buildApplicationMenu } from './menu';
 import { appLayout } from './paths';
+import { registerShellIpc } from './shell';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 
 // Before anything else: the lock and the userData folder are named after the app.
@@ -96,6 +97,7 @@ function start(): void {
 
     hardenSession(session.defaultSession, layout.rendererDir);
     const disposeIpc = registerIpc(ipcMain, openedLibrary, isTrustedSender, webContents);
+    const disposeShell = registerShellIpc(ipcMain, openedLibrary);
     Menu.setApplicationMenu(buildApplicationMenu(openedLibrary));
     showWindow();
     openDocuments(pendingDocuments.splice(0));
@@ -103,6 +105,7 @@ function start(): void {
     app.on('activate', showWindow);
     app.on('will-quit', () => {
       disposeIpc();
+      disposeShell();
       void extractor.close();
       openedLibrary.close();
     });

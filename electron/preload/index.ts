@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { createBridge } from '../../shared/api/client';
 import { type EventBridge, type EventName, eventNames } from '../../shared/api/contract';
+import { SHELL_CHANNELS, type ShellBridge } from '../../shared/api/shell';
 import { channelFor, EVENT_CHANNEL } from '../transport/ipc';
 
 /**
@@ -41,3 +42,11 @@ const events: EventBridge = {
 const bridge = createBridge((method, input) => ipcRenderer.invoke(channelFor(method), input), events);
 
 contextBridge.exposeInMainWorld('collate', bridge);
+
+/** window.collateShell: the Save and Open dialogs. Only what to export or which dialog goes over; paths stay in the main process. */
+const shell: ShellBridge = {
+  saveExport: (request) => ipcRenderer.invoke(SHELL_CHANNELS.saveExport, request),
+  importWithDialog: (pick) => ipcRenderer.invoke(SHELL_CHANNELS.importWithDialog, pick),
+};
+
+contextBridge.exposeInMainWorld('collateShell', shell);

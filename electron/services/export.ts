@@ -1,6 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { HandlersIn } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
+import type { ExportedFile } from '../../shared/api/methods/briefs';
 import type { AnnotationImportReport } from '../../shared/api/methods/export';
+import { ExportRequest, type SavedExport } from '../../shared/api/shell';
+import type { Library } from '../app/library';
 import { anchor } from '../../shared/anchoring/anchor';
 import { describeRange } from '../../shared/anchoring/selectors';
 import { sourceWithAnnotationsMarkdown } from '../../shared/markdown';
@@ -19,6 +24,49 @@ export function exportSourceMarkdown(ctx: ServiceContext, id: number) {
   if (!source) throw new AppError('not_found', `Source ${id} is not in the library.`);
   const text = sourceWithAnnotationsMarkdown({ source, quotes: quotesOfSource(ctx.db, id), exportedAt: ctx.now() });
   return markdownFile(source.title, text);
+}
+
+/** The desktop's Save dialog as a function: the path the user chose, or null when they cancelled. */
+export type AskSavePath = (suggested: { filename: string; title: string }) => Promise<string | null>;
+
+/**
+ * "Export Markdown" in the desktop app: the same file the contract gives the
+ * browser host and the CLI, written where the user chose in the Save dialog.
+ * The page names only what to export; anything else (a path, a file name) is
+ * refused before a dialog opens.
+ */
+export async function saveExportWithDialog(call: Library['call'], input: unknown, askPath: AskSavePath): Promise<SavedExport> {
+  const parsed = ExportRequest.safeParse(input);
+  if (!parsed.success) throw new AppError('invalid_input', 'Only a brief or a source can be exported, named by its id.');
+  const request = parsed.data;
+  const envelope = request.kind === 'brief' ? await call('briefs.exportMarkdown', { id: request.id }) : await call('interop.exportSource', { id: request.id });
+  if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message);
+  const file = envelope.value as ExportedFile;
+  const chosen = await askPath({ filename: file.filename, title: request.kind === 'brief' ? 'Export brief as Markdown' : 'Export source with annotations' });
+  if (!chosen) return { saved: false, filename: null };
+  writeExportFile(chosen, file.text);
+  return { saved: true, filename: path.basename(chosen) };
+}
+
+/**
+ * Writes an export where the user chose in the desktop app's Save dialog:
+ * under a temporary name beside it, then renamed over it, so a full disk or a
+ * crash never leaves half a file in place of one the user had.
+ */
+export function writeExportFile(filePath: string, text: string): void {
+  const partial = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.partial`);
+  try {
+    fs.writeFileSync(partial, text, 'utf8');
+    fs.renameSync(partial, filePath);
+  } catch (err) {
+    fs.rmSync(partial, { force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    const name = path.basename(filePath);
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new AppError('disk_full', `The disk is full, so ${name} was not saved. Free some space and export again.`);
+    if (code === 'EISDIR') throw new AppError('invalid_input', `${name} is a folder; choose a file name.`);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new AppError('read_only', `Collate may not write ${name} there; choose another folder.`);
+    throw new AppError('internal', `${name} could not be saved (${code ?? String(err)}).`);
+  }
 }
 
 export function exportAnnotationsJsonld(ctx: ServiceContext, scope: { sourceId?: number; tag?: string }) {

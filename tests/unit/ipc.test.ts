@@ -4,6 +4,7 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { eventNames, methodNames } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
+import { SHELL_CHANNELS } from '../../shared/api/shell';
 import { isTrustedSender } from '../../electron/app/shell-policy';
 import {
   channelFor,
@@ -190,7 +191,7 @@ function expectedShape(): Record<string, string[]> {
 describe('the preload', () => {
   it("exposes window.collate with exactly the contract's methods and events.on, all functions, and requires only electron", async () => {
     const { exposed, required } = await loadPreload();
-    expect([...exposed.keys()]).toEqual(['collate']);
+    expect([...exposed.keys()]).toEqual(['collate', 'collateShell']);
     const api = exposed.get('collate') as Record<string, Record<string, unknown>>;
     const shape: Record<string, string[]> = {};
     for (const [ns, fns] of Object.entries(api)) {
@@ -214,6 +215,21 @@ describe('the preload', () => {
       }
     };
     walk(exposed.get('collate'));
+    walk(exposed.get('collateShell'));
+  });
+
+  it('exposes window.collateShell: the Save and Open dialogs, each over its own channel, passing only what the page named', async () => {
+    const { exposed, invoked } = await loadPreload();
+    const shell = exposed.get('collateShell') as Record<string, (input: unknown) => Promise<unknown>>;
+    expect(Object.keys(shell).sort()).toEqual(['importWithDialog', 'saveExport']);
+    await expect(shell.saveExport({ kind: 'brief', id: 3 })).resolves.toEqual({ ok: true, value: { echoed: { kind: 'brief', id: 3 } } });
+    await expect(shell.importWithDialog('folders')).resolves.toEqual({ ok: true, value: { echoed: 'folders' } });
+    expect(invoked).toEqual([
+      { channel: SHELL_CHANNELS.saveExport, args: [{ kind: 'brief', id: 3 }] },
+      { channel: SHELL_CHANNELS.importWithDialog, args: ['folders'] },
+    ]);
+    // Not contract channels: registerIpc's handlers never answer them.
+    expect(Object.values(SHELL_CHANNELS).some((c) => methodNames.map(channelFor).includes(c))).toBe(false);
   });
 
   it('calls each method over its own invoke channel and returns the envelope', async () => {

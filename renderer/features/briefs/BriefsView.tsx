@@ -7,7 +7,7 @@ import { useLibraryQuery } from '../../data/hooks';
 import { BriefEditor, type BriefEditorHandle } from '../../editor/brief/BriefEditor';
 import { BriefNavigationContext } from '../../editor/brief/context';
 import { friendly } from '../reader/Modal';
-import { saveFile } from './download';
+import { exportToFile } from './download';
 import { InsertCrossReferenceDialog, InsertQuoteDialog, QuotesPanel } from './QuotePicker';
 import '../../ui/briefs.css';
 
@@ -139,9 +139,8 @@ function BriefWorkspace({ brief, notify }: { brief: BriefDetail; notify: (m: str
   const exportMarkdown = useCallback(async () => {
     try {
       await editor.current?.flush();
-      const file = await api.briefs.exportMarkdown({ id: brief.id });
-      saveFile(file);
-      notify(`Exported ${file.filename}.`);
+      const done = await exportToFile({ kind: 'brief', id: brief.id });
+      if (done) notify(done);
     } catch (e) {
       notify(friendly(e));
     }

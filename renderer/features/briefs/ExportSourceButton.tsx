@@ -1,8 +1,7 @@
 import { useNavigation } from '../../app/navigation';
-import { api } from '../../data/client';
 import { friendly } from '../reader/Modal';
 import { useReaderSelection } from '../reader/Reader';
-import { saveFile } from './download';
+import { exportToFile } from './download';
 
 /** In the reader's toolbar: the open source's metadata and every annotation with its note, as Markdown. */
 export function ExportSourceButton() {
@@ -13,9 +12,8 @@ export function ExportSourceButton() {
       type="button"
       onClick={async () => {
         try {
-          const file = await api.interop.exportSource({ id: source.id });
-          saveFile(file);
-          notify(`Exported ${file.filename}.`);
+          const done = await exportToFile({ kind: 'source', id: source.id });
+          if (done) notify(done);
         } catch (e) {
           notify(friendly(e));
         }

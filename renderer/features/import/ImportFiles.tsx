@@ -4,6 +4,7 @@ import type { FileImportResult } from '../../../shared/api/methods/sources';
 import { NavigationContext } from '../../app/navigation';
 import { onEvent } from '../../data/bridge';
 import { api } from '../../data/client';
+import { shell } from '../../data/shell';
 import '../../ui/paste.css';
 import { Modal } from '../reader/Modal';
 import { chunkFiles, filesFromDrop, filesFromInput, type PickedFile, toBase64 } from './gather';
@@ -13,6 +14,8 @@ interface Progress {
   total: number;
   failed: number;
   current: string | null;
+  /** An import this page did not start (the desktop menu, the Open dialog): cancelled by its id. */
+  otherJob?: string;
 }
 
 interface Summary {
@@ -98,7 +101,7 @@ export function ImportFiles() {
           setProgress({ done: mine.before.done + e.done, total: mine.before.total, failed: mine.before.failed + e.failed, current: e.current });
           return;
         }
-        setProgress(e.finished ? null : { done: e.done, total: e.total, failed: e.failed, current: e.current });
+        setProgress(e.finished ? null : { done: e.done, total: e.total, failed: e.failed, current: e.current, otherJob: e.jobId });
       }),
     [],
   );
@@ -153,10 +156,30 @@ export function ImportFiles() {
 
   const cancel = () => {
     const mine = job.current;
-    if (!mine) return;
+    if (!mine) {
+      if (progress?.otherJob) void api.sources.cancelImport({ jobId: progress.otherJob });
+      return;
+    }
     mine.cancelled = true;
     if (mine.id) void api.sources.cancelImport({ jobId: mine.id });
   };
+
+  // The desktop app: the system's Open dialog; its paths go from the main process straight to the import.
+  const importWithDialog = async (pick: 'files' | 'folders') => {
+    if (!shell) return;
+    if (job.current || progress) {
+      notify('An import is already running; wait for it or cancel it first.');
+      return;
+    }
+    try {
+      const report = await shell.importWithDialog(pick);
+      if (report.chosen) setSummary({ results: report.results, cancelled: report.cancelled });
+    } catch (err) {
+      notify(`Import stopped: ${(err as Error).message}`);
+    }
+  };
+  const pickFiles = () => (shell ? void importWithDialog('files') : filesInput.current?.click());
+  const pickFolder = () => (shell ? void importWithDialog('folders') : folderInput.current?.click());
 
   const onPicked = (input: HTMLInputElement | null) => {
     if (!input?.files) return;
@@ -173,10 +196,10 @@ export function ImportFiles() {
   return (
     <>
       <div className="import-controls">
-        <button type="button" onClick={() => filesInput.current?.click()} title="Import .txt, .md, .html, .pdf or .docx files (or drop them on the window)">
+        <button type="button" onClick={pickFiles} title="Import .txt, .md, .html, .pdf or .docx files (or drop them on the window)">
           Import files
         </button>
-        <button type="button" onClick={() => folderInput.current?.click()} title="Import every article in a folder and its subfolders">
+        <button type="button" onClick={pickFolder} title="Import every article in a folder and its subfolders">
           Import folder
         </button>
         <input ref={filesInput} type="file" multiple accept={ACCEPT} hidden aria-label="Files to import" onChange={(e) => onPicked(e.currentTarget)} />
@@ -196,7 +219,7 @@ export function ImportFiles() {
             {progress.done} of {progress.total} files{progress.failed > 0 && `, ${progress.failed} failed so far`}
           </div>
           {progress.current && <div className="current">{base(progress.current)}</div>}
-          {job.current && (
+          {(job.current || progress.otherJob) && (
             <button type="button" onClick={cancel}>
               Cancel import
             </button>
