@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import type { HandlersIn } from '../../shared/api/contract';
 import type { ImportOutcome } from '../../shared/api/methods/sources';
 import { AppError } from '../../shared/api/errors';
-import { canonicalText, type SourceDocument } from '../../shared/document/model';
+import { blockOffsets, canonicalText, type SourceDocument } from '../../shared/document/model';
 import { plainTextToDocument } from '../interop/importers/text';
 import { packDocument, unpackDocument } from '../../shared/document/pack';
-import type { SourceFormat, SourceMetadata } from '../../shared/model/entities';
-import { reindexAnnotationsOfSource } from '../db/repos/annotations';
+import type { SourceDetail, SourceFormat, SourceMetadata } from '../../shared/model/entities';
+import { listPlacedAnnotationsBefore, reindexAnnotationsOfSource } from '../db/repos/annotations';
 import * as repo from '../db/repos/sources';
 import { addToTrash } from '../db/repos/trash';
 import type { ServiceContext } from './context';
@@ -67,6 +67,13 @@ function requireSource(ctx: ServiceContext, id: number) {
   return record;
 }
 
+function sourceDetail(ctx: ServiceContext, id: number): SourceDetail {
+  const record = requireSource(ctx, id);
+  const body = repo.getSourceBody(ctx.db, id);
+  if (!body) throw new AppError('database_corrupt', `Source ${id} has lost its text; restore a backup.`);
+  return { ...record, document: unpackDocument(body.document, body.canonicalText) };
+}
+
 export function sourceHandlers(ctx: ServiceContext, extractor: Extractor): HandlersIn<'sources'> {
   const changed = () => ctx.events.emit('library.changed', { kinds: ['sources'] });
   return {
@@ -77,12 +84,20 @@ export function sourceHandlers(ctx: ServiceContext, extractor: Extractor): Handl
       return repo.listSources(ctx.db, q);
     },
     ...sourceTagHandlers(ctx),
-    'sources.get': ({ id }) => {
-      const record = requireSource(ctx, id);
-      const body = repo.getSourceBody(ctx.db, id);
-      if (!body) throw new AppError('database_corrupt', `Source ${id} has lost its text; restore a backup.`);
-      return { ...record, document: unpackDocument(body.document, body.canonicalText) };
-    },
+    'sources.get': ({ id }) => sourceDetail(ctx, id),
+    'sources.opening': ({ id, chars }) =>
+      // One read transaction: the cut document and its annotations are of the same moment.
+      ctx.db.transaction(() => {
+        const source = sourceDetail(ctx, id);
+        const { blocks } = source.document;
+        const offsets = blockOffsets(source.document);
+        let n = 0;
+        while (n < blocks.length && offsets[n] < chars) n++;
+        const end = n ? offsets[n - 1] + blocks[n - 1].text.length : 0;
+        // Only those wholly in the cut text: one running past its end comes with the whole list.
+        const annotations = listPlacedAnnotationsBefore(ctx.db, id, end).filter((a) => a.end <= end);
+        return { source: { ...source, document: { ...source.document, blocks: blocks.slice(0, n) } }, blockCount: blocks.length, annotations };
+      })(),
     'sources.importText': ({ title, text }) => {
       const outcome = addSource(ctx, {
         document: plainTextToDocument(text).document,

@@ -106,6 +106,17 @@ export function listAnnotationsForSource(db: Db, sourceId: number): Annotation[]
   return rows.map(toAnnotation);
 }
 
+/** A source's placed annotations that start before canonical offset `end` (the text a reader shows first), in reading order. */
+export function listPlacedAnnotationsBefore(db: Db, sourceId: number, end: number): Annotation[] {
+  const rows = db
+    .prepare(
+      `SELECT ${COLUMNS} ${FROM} WHERE a.source_id = ? AND a.deleted_at IS NULL AND a.pos_start < ? AND a.anchor <> 'orphan'
+       ORDER BY a.pos_start, a.pos_end, a.id`,
+    )
+    .all(sourceId, end) as AnnotationRow[];
+  return rows.map(toAnnotation);
+}
+
 export function updateAnnotationFields(
   db: Db,
   id: number,

@@ -18,8 +18,19 @@ import { AnnotationStatementActions, StatementActions } from '../statements/Stat
 export function LibraryView({ sourceId, focus }: { sourceId?: SourceId; focus?: { annotationId?: AnnotationId; start?: number; end?: number } }) {
   const { notify } = useNavigation();
   const id = sourceId ?? null;
+  // The first screen's blocks and annotations come first (a few kilobytes), the whole document and list after.
+  const opening = useLibraryQuery(() => (id ? api.sources.opening({ id }) : Promise.resolve(null)), [id], []);
   const source = useLibraryQuery(() => (id ? api.sources.get({ id }) : Promise.resolve(null)), [id], ['sources']);
-  const annotations = useLibraryQuery(() => (id ? api.annotations.list({ sourceId: id }) : Promise.resolve(null)), [id], ['annotations', 'trash', 'tags']);
+  const annotations = useLibraryQuery(
+    async () => (id ? { sourceId: id, list: await api.annotations.list({ sourceId: id }) } : null),
+    [id],
+    ['annotations', 'trash', 'tags'],
+  );
+  // While another source's data is still on screen, the one being opened is shown as soon as any of it arrives.
+  const own = annotations.data?.sourceId === id ? annotations.data.list : null;
+  const full = source.data?.id === id ? source.data : null;
+  const start = opening.data?.source.id === id ? opening.data : null;
+  const shown = full ?? start?.source ?? source.data;
   const { colors, reload: reloadColors } = useHighlightColors();
   const [editingNote, setEditingNote] = useState<AnnotationId | null>(null);
   const [tagging, setTagging] = useState<Annotation | null>(null);
@@ -33,10 +44,10 @@ export function LibraryView({ sourceId, focus }: { sourceId?: SourceId; focus?: 
 
   // Other views open a source at an annotation (statements, briefs) or at a passage (search hits).
   useEffect(() => {
-    const target = focus?.annotationId && annotations.data?.find((a) => a.id === focus.annotationId);
+    const target = focus?.annotationId && own?.find((a) => a.id === focus.annotationId);
     if (target) setJump({ start: target.start, end: target.end });
     else if (focus?.start !== undefined && focus.end !== undefined && focus.end > focus.start) setJump({ start: focus.start, end: focus.end });
-  }, [focus?.annotationId, focus?.start, focus?.end, annotations.data]);
+  }, [focus?.annotationId, focus?.start, focus?.end, own]);
 
   const annotate = useCallback(
     async (action: 'highlight' | 'comment' | 'tag', range: { start: number; end: number }, color: string) => {
@@ -56,8 +67,6 @@ export function LibraryView({ sourceId, focus }: { sourceId?: SourceId; focus?: 
   );
 
   const showAnnotation = useCallback((a: Annotation) => setJump({ start: a.start, end: a.end }), []);
-  // Until this source's annotations arrive, the previous source's are not listed under it.
-  const own = annotations.data && annotations.data.some((a) => a.sourceId !== id) ? null : annotations.data;
   const listed = useGrowingList(own, id);
   // Stable, so the sidebar's memoised items skip re-rendering when this view re-renders (a new function
   // each time re-rendered all 2,000 items on every click, keystroke-driven reload and source switch).
@@ -73,8 +82,16 @@ export function LibraryView({ sourceId, focus }: { sourceId?: SourceId; focus?: 
 
   return (
     <>
-      {source.data ? (
-        <Reader source={source.data} annotations={annotations.data ?? []} colors={colors} onColorsChanged={reloadColors} onAnnotate={annotate} jump={jump}>
+      {shown ? (
+        <Reader
+          source={shown}
+          partial={shown === start?.source && start.blockCount > start.source.document.blocks.length}
+          annotations={own ?? start?.annotations ?? []}
+          colors={colors}
+          onColorsChanged={reloadColors}
+          onAnnotate={annotate}
+          jump={jump}
+        >
           <StatementActions />
           <ExportSourceButton />
         </Reader>

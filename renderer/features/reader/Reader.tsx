@@ -29,6 +29,8 @@ export type Range_ = { start: number; end: number };
 
 interface Props {
   source: SourceDetail;
+  /** `source.document` is only the first blocks (sources.opening); the whole document follows as a new `source` prop. */
+  partial?: boolean;
   annotations: Annotation[];
   colors: HighlightColor[];
   onColorsChanged?: () => void;
@@ -74,7 +76,7 @@ function confirmAndOpen(url: string) {
   if (window.confirm(`Open this address in your web browser?\n\n${url}`)) window.open(url, '_blank', 'noopener,noreferrer');
 }
 
-export function Reader({ source, annotations: given, colors, onColorsChanged, onAnnotate, jump, children }: Props) {
+export function Reader({ source, partial = false, annotations: given, colors, onColorsChanged, onAnnotate, jump, children }: Props) {
   // Opening another source, its text can arrive before its annotations: the previous source's are not painted over it.
   const annotations = useMemo(() => (given.every((a) => a.sourceId === source.id) ? given : given.filter((a) => a.sourceId === source.id)), [given, source.id]);
   const { notify } = useNavigation();
@@ -107,6 +109,12 @@ export function Reader({ source, annotations: given, colors, onColorsChanged, on
     return () => painter.current?.clear();
   }, [editor, index]);
   useLayoutEffect(() => painter.current?.reset(annotations), [editor, annotations]);
+
+  // Another source (or a replaced text) starts over: the composer below is keyed by both.
+  useLayoutEffect(() => {
+    setComplete(false);
+    setRenderedUpTo(0);
+  }, [source.id, source.contentHash]);
 
   const onProgress = useCallback((upTo: number, done: boolean) => {
     painter.current?.extend();
@@ -154,6 +162,8 @@ export function Reader({ source, annotations: given, colors, onColorsChanged, on
       painter.current?.paintNow(range.start, range.end, chosen);
       window.getSelection()?.removeAllRanges();
       void onAnnotate(action, range, chosen).then((ok) => {
+        // Stored (the list it is in is already on its way, and older loads are dropped) or failed: no longer held.
+        painter.current?.forget(range.start, range.end);
         if (!ok) painter.current?.reset(latest.current);
       });
     },
@@ -171,9 +181,9 @@ export function Reader({ source, annotations: given, colors, onColorsChanged, on
         },
         { discrete: true },
       );
-      onProgress(state.index.end, state.next >= state.doc.blocks.length);
+      onProgress(state.index.end, state.next >= state.doc.blocks.length && !partial);
     },
-    [editor, onProgress],
+    [editor, onProgress, partial],
   );
 
   // Highlights in reading order, for moving between them from the keyboard.
@@ -297,7 +307,8 @@ export function Reader({ source, annotations: given, colors, onColorsChanged, on
     jumped.current = jump;
     range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     flashRange(range);
-  }, [jump, editor, renderTo]);
+    // Again as more text arrives: the passage may be past the first blocks of a source still loading.
+  }, [jump, editor, renderTo, renderedUpTo]);
 
   // Hovering a highlight shows its note and tags.
   const hoverFrame = useRef(0);
@@ -410,7 +421,7 @@ export function Reader({ source, annotations: given, colors, onColorsChanged, on
           >
             <RichTextPlugin contentEditable={<ContentEditable className="reader-text" aria-label="Article" tabIndex={0} />} ErrorBoundary={LexicalErrorBoundary} />
             <EditorCapture onEditor={setEditor} />
-            <ProgressivePlugin build={build} onProgress={onProgress} />
+            <ProgressivePlugin build={build} doc={source.document} partial={partial} onProgress={onProgress} />
           </LexicalComposer>
         </div>
       </article>

@@ -1,6 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { LexicalEditor } from 'lexical';
 import { type RefObject, useEffect } from 'react';
+import { blockOffsets, type SourceDocument } from '../../../shared/document/model';
 import { $buildMore, type BuildState } from '../../editor/document-to-lexical';
 
 /** Hands the reader's editor to the component around the composer. */
@@ -35,16 +36,33 @@ function nextTask(cb: () => void): () => void {
  * so opening a 50,000-word source shows text at once; `onProgress` reports
  * how far the rendered text reaches, and `done` when all of it is live.
  */
-export function ProgressivePlugin({ build, onProgress }: { build: RefObject<BuildState | null>; onProgress: (renderedUpTo: number, done: boolean) => void }) {
+export function ProgressivePlugin({
+  build,
+  doc,
+  partial,
+  onProgress,
+}: {
+  build: RefObject<BuildState | null>;
+  /** The document to build; it may grow from the first blocks of a source to all of them (same blocks first). */
+  doc: SourceDocument;
+  /** More blocks are coming: the end of `doc` is not the end of the article. */
+  partial: boolean;
+  onProgress: (renderedUpTo: number, done: boolean) => void;
+}) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
+    const current = build.current;
+    if (current && current.doc !== doc && doc.blocks.length >= current.doc.blocks.length) {
+      current.doc = doc;
+      current.offsets = blockOffsets(doc);
+    }
     let cancelled = false;
     let cancelNext = () => {};
     const step = () => {
       const state = build.current;
       if (cancelled || !state) return;
       if (state.next >= state.doc.blocks.length) {
-        onProgress(state.index.end, true);
+        onProgress(state.index.end, !partial);
         return;
       }
       let done = false;
@@ -58,7 +76,7 @@ export function ProgressivePlugin({ build, onProgress }: { build: RefObject<Buil
           tag: 'reader-progressive',
           onUpdate: () => {
             if (cancelled) return;
-            onProgress(state.index.end, done);
+            onProgress(state.index.end, done && !partial);
             if (!done) cancelNext = nextTask(step);
           },
         },
@@ -69,6 +87,6 @@ export function ProgressivePlugin({ build, onProgress }: { build: RefObject<Buil
       cancelled = true;
       cancelNext();
     };
-  }, [editor, build, onProgress]);
+  }, [editor, build, doc, partial, onProgress]);
   return null;
 }

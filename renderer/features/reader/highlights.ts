@@ -16,6 +16,8 @@ export class HighlightPainter {
   private pending: Annotation[] = [];
   private next = 0;
   private layers = new Map<string, Highlight>();
+  /** Painted on a key press, not yet in the annotations the reader was given. */
+  private unconfirmed: Array<{ start: number; end: number; color: string }> = [];
 
   constructor(
     private readonly editor: LexicalEditor,
@@ -33,6 +35,9 @@ export class HighlightPainter {
     this.pending = annotations.filter((a) => a.anchor !== 'orphan').sort((a, b) => a.end - b.end);
     this.next = 0;
     this.extend();
+    // A list loaded before the new highlight was stored must not wipe it from the screen until it arrives.
+    this.unconfirmed = this.unconfirmed.filter((u) => !annotations.some((a) => a.start === u.start && a.end === u.end));
+    for (const u of this.unconfirmed) this.paint(u.start, u.end, u.color);
   }
 
   /** Paints every pending annotation whose text is now rendered. */
@@ -52,6 +57,16 @@ export class HighlightPainter {
    * replaces it with the stored annotation (or drops it if creation failed).
    */
   paintNow(start: number, end: number, color: string): void {
+    this.unconfirmed.push({ start, end, color });
+    this.paint(start, end, color);
+  }
+
+  /** Creation finished (stored or failed): from now on the annotations alone decide what is painted. */
+  forget(start: number, end: number): void {
+    this.unconfirmed = this.unconfirmed.filter((u) => u.start !== start || u.end !== end);
+  }
+
+  private paint(start: number, end: number, color: string): void {
     const index = this.index();
     const range = index && rangeFor(this.editor, index, start, end);
     if (range) (this.layers.get(color) ?? this.layers.get('yellow'))?.add(range);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AnchorStatus, Page, SourceDetail, SourceSummary } from '../../model/entities';
+import type { AnchorStatus, Annotation, Page, SourceDetail, SourceSummary } from '../../model/entities';
 import { SourceId } from '../../model/ids';
 import { method } from '../method';
 import { isoDate, LIMITS, metadataPatch, nonEmpty, pageRequest, tagName, text } from '../schemas';
@@ -46,6 +46,15 @@ const importOptions = {
   jobId: jobId.optional(),
 };
 
+/** The first blocks of a source's document and the placed annotations that start in them. */
+export interface SourceOpening {
+  /** The source, its document cut after the first blocks. */
+  source: SourceDetail;
+  /** How many blocks the whole document has: more than `source.document.blocks` when it was cut. */
+  blockCount: number;
+  annotations: Annotation[];
+}
+
 export const sourceSort = z.enum(['imported', 'published', 'title']);
 
 export const sourceMethods = {
@@ -72,6 +81,10 @@ export const sourceMethods = {
     'Every outlet in the Library with its number of sources, for the outlet filter',
   ),
   'sources.get': method<SourceDetail>()(z.object({ id: SourceId }).strict(), 'One source with its document'),
+  'sources.opening': method<SourceOpening>()(
+    z.object({ id: SourceId, chars: z.number().int().min(1_000).max(200_000).default(8_000) }).strict(),
+    'The start of a source (its first blocks, about `chars` characters) with the annotations placed in it, so the reader shows its first screen before the whole document and every annotation have arrived',
+  ),
   'sources.importText': method<ImportOutcome>()(
     z
       .object({
