@@ -3,15 +3,18 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { extractFile } from '../../electron/interop';
+import { decodeText } from '../../electron/interop/encoding';
+import { extractHtmlPage } from '../../electron/interop/importers/html';
 import { extractArticle } from '../../electron/interop/html/article';
 import { htmlToDocument } from '../../electron/interop/html/blocks';
-import { extractHtmlMetadata } from '../../electron/interop/html/metadata';
+import { extractHtmlMetadata } from '../../electron/interop/html/scan';
 import { parseHtmlDocument } from '../../electron/interop/html/parse';
 import { sanitizeTree } from '../../electron/interop/html/sanitize';
 import { canonicalText } from '../../shared/document/model';
 import { corpusPath } from '../helpers/corpus';
+import { wordOverlap } from '../helpers/overlap';
 import { type Library, openLibrary } from '../../electron/app/library';
-import { createExtractPool } from '../../electron/services/extract-pool';
+import { createExtractPool, type ExtractPool } from '../../electron/services/extract-pool';
 import { createClient } from '../../shared/api/client';
 import type { BenchOptions } from './run';
 import { prng, vocabulary, zipf } from './words';
@@ -49,55 +52,68 @@ async function pass(pages: Page[]): Promise<{ wallMs: number; cpuMs: number }> {
 }
 
 /**
- * The corpus spread over `size` worker threads, each running extractFile,
- * fed one page at a time as they finish: what a worker pool can reach.
- * Workers register tsx themselves, so this also runs from source.
+ * The corpus through the app's own worker pool (createExtractPool, as the
+ * desktop app and the CLI use it), kept full up to its concurrency: what a
+ * batch import's parsing can reach on this machine. The first pass warms up
+ * module loading and the JIT in every worker.
  */
-async function poolPass(pages: Page[], size: number): Promise<{ wallMs: number; failures: number }> {
-  const entry = new URL('../../electron/interop/index.ts', import.meta.url).href;
-  const code = `
-    const { parentPort } = require('node:worker_threads');
-    (async () => {
-      const { register } = await import('tsx/esm/api');
-      register();
-      const { extractFile } = await import(${JSON.stringify(entry)});
-      parentPort.on('message', async ({ bytes, name }) => {
-        try { await extractFile(bytes, name); parentPort.postMessage({ ok: true }); }
-        catch (e) { parentPort.postMessage({ ok: false, error: String(e && e.message) }); }
-      });
-      parentPort.postMessage({ ready: true });
-    })();`;
-  const { Worker } = await import('node:worker_threads');
-  const workers = Array.from({ length: size }, () => new Worker(code, { eval: true }));
-  const ready = (w: InstanceType<typeof Worker>) => new Promise<void>((resolve, reject) => {
-    w.once('message', () => resolve());
-    w.once('error', reject);
-  });
-  try {
-    await Promise.all(workers.map(ready));
+async function poolPass(pages: Page[], pool: ExtractPool): Promise<{ wallMs: number; failures: number }> {
+  const run = async () => {
+    let next = 0;
     let failures = 0;
-    const run = async (list: Page[]) => {
-      let next = 0;
-      await Promise.all(
-        workers.map(async (w) => {
-          while (next < list.length) {
-            const p = list[next++];
-            const copy = p.bytes.slice();
-            const done = new Promise<{ ok: boolean }>((resolve) => w.once('message', resolve));
-            w.postMessage({ bytes: copy, name: `${p.name}.html` }, [copy.buffer]);
-            if (!(await done).ok) failures++;
-          }
-        }),
-      );
-    };
-    await run(pages); // warm-up: module load and JIT in every worker
-    failures = 0;
+    await Promise.all(
+      Array.from({ length: pool.concurrency }, async () => {
+        while (next < pages.length) {
+          const p = pages[next++];
+          await pool.extract(p.bytes, `${p.name}.html`).catch(() => failures++);
+        }
+      }),
+    );
+    return failures;
+  };
+  await run();
+  const t0 = performance.now();
+  const failures = await run();
+  return { wallMs: performance.now() - t0, failures };
+}
+
+/** The corpus as files imported into a new library through sources.importFiles (runImport, worker pool, batched writes). */
+async function libraryPass(pages: Page[], pool: ExtractPool): Promise<{ wallMs: number; written: number; failures: number }> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'collate-bench-html-'));
+  let library: Library | null = null;
+  try {
+    const filesDir = path.join(work, 'files');
+    fs.mkdirSync(filesDir);
+    for (const p of pages) fs.writeFileSync(path.join(filesDir, `${p.name}.html`), p.bytes);
+    library = openLibrary({ dataDir: path.join(work, 'lib'), extractor: pool });
+    const lib = library;
     const t0 = performance.now();
-    await run(pages);
-    return { wallMs: performance.now() - t0, failures };
+    const report = await createClient((m, input) => lib.call(m, input)).sources.importFiles({ paths: [filesDir], tags: [] });
+    const wallMs = performance.now() - t0;
+    const failures = report.results.filter((r) => r.status === 'failed').length;
+    return { wallMs, written: report.results.length - failures, failures };
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    library?.close();
+    fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** How many pages take the fast path, and how close their text is to whole-page Readability's (tests/interop/fast-article.test.ts holds the bar). */
+function fastPathFigures(pages: Page[]): Record<string, number> {
+  const overlaps: number[] = [];
+  for (const p of pages) {
+    const html = decodeText(p.bytes, `${p.name}.html`, { html: true }).text;
+    const fast = extractHtmlPage(html);
+    if (fast.path !== 'fast') continue;
+    overlaps.push(wordOverlap(canonicalText(extractHtmlPage(html, { fast: false }).extracted.document), canonicalText(fast.extracted.document)));
+  }
+  overlaps.sort((a, b) => a - b);
+  return {
+    fastPathPages: overlaps.length,
+    fastPathMinWordOverlap: round(overlaps[0] ?? 1, 3),
+    fastPathMeanWordOverlap: round(overlaps.reduce((a, b) => a + b, 0) / Math.max(1, overlaps.length), 3),
+    fastPathPagesBelow99PercentOverlap: overlaps.filter((o) => o < 0.99).length,
+  };
 }
 
 export async function benchExtraction(): Promise<Record<string, number>> {
@@ -114,13 +130,22 @@ export async function benchExtraction(): Promise<Record<string, number>> {
     singleThreadMegabytesPerSecond: round((megabytes / wallMs) * 1000, 2),
     singleThreadPagesPerCpuSecond: round((pages.length / cpuMs) * 1000),
     msPerPage: round(wallMs / pages.length, 2),
+    ...fastPathFigures(pages),
   };
-  const workers = Math.max(1, Math.min(4, os.availableParallelism()));
-  const pool = await poolPass(pages, workers);
-  out.workers = workers;
-  out.poolFailures = pool.failures;
-  out.poolPagesPerSecond = round((pages.length / pool.wallMs) * 1000);
-  out.poolMegabytesPerSecond = round((megabytes / pool.wallMs) * 1000, 2);
+  const pool = createExtractPool();
+  try {
+    const parsed = await poolPass(pages, pool);
+    out.workers = Math.max(1, Math.min(4, os.availableParallelism()));
+    out.poolFailures = parsed.failures;
+    out.poolPagesPerSecond = round((pages.length / parsed.wallMs) * 1000);
+    out.poolMegabytesPerSecond = round((megabytes / parsed.wallMs) * 1000, 2);
+    const imported = await libraryPass(pages, pool);
+    out.importFailures = imported.failures;
+    out.importPagesPerSecond = round((pages.length / imported.wallMs) * 1000);
+    out.importMegabytesPerSecond = round((megabytes / imported.wallMs) * 1000, 2);
+  } finally {
+    await pool.close();
+  }
   return out;
 }
 
@@ -149,7 +174,7 @@ export async function benchDomComparison(): Promise<Record<string, number>> {
     texts[name] = pages.map((p) => {
       try {
         const doc = parse(p.html);
-        const { baseUrl } = extractHtmlMetadata(doc);
+        const { baseUrl } = extractHtmlMetadata(p.html);
         const article = extractArticle(doc);
         if (!article.content) return '';
         sanitizeTree(article.content, { baseUrl });
@@ -163,23 +188,7 @@ export async function benchDomComparison(): Promise<Record<string, number>> {
     out[`${name}PagesPerCpuSecond`] = round((pages.length / ((cpu.user + cpu.system) / 1000)) * 1000);
     out[`${name}Failures`] = failures;
   }
-  const words = (s: string) => s.split(/\s+/).filter(Boolean);
-  const overlap = (a: string, b: string) => {
-    const wa = words(a);
-    const wb = words(b);
-    const counts = new Map<string, number>();
-    for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
-    let common = 0;
-    for (const w of wb) {
-      const c = counts.get(w);
-      if (c) {
-        common++;
-        counts.set(w, c - 1);
-      }
-    }
-    return wa.length + wb.length ? (2 * common) / (wa.length + wb.length) : 1;
-  };
-  const sims = pages.map((_, i) => overlap(texts.jsdom[i], texts.linkedom[i])).filter((_, i) => texts.jsdom[i] !== '');
+  const sims = pages.map((_, i) => wordOverlap(texts.jsdom[i], texts.linkedom[i])).filter((_, i) => texts.jsdom[i] !== '');
   out.meanTextOverlap = round(sims.reduce((a, b) => a + b, 0) / sims.length, 3);
   out.pagesBelow90PercentOverlap = sims.filter((s) => s < 0.9).length;
   return out;

@@ -72,18 +72,33 @@ if (typeof base._getAllNodesWithTag === 'function') {
   };
 }
 
-if (typeof base._isProbablyVisible === 'function') {
-  proto._isProbablyVisible = function (node) {
-    const style = node.getAttribute('style');
-    if (style && HIDDEN_STYLE.test(style)) return false;
-    if (node.hasAttribute('hidden')) return false;
-    if (node.hasAttribute('aria-hidden') && node.getAttribute('aria-hidden') === 'true') {
-      const cls = node.getAttribute('class') ?? '';
-      return cls.includes('fallback-image');
-    }
-    return true;
-  };
+/** Readability's visibility test, on an element's attributes (null when absent), so a streaming scan can apply it too. */
+export function probablyVisible(attr: (name: string) => string | null): boolean {
+  const style = attr('style');
+  if (style && HIDDEN_STYLE.test(style)) return false;
+  if (attr('hidden') !== null) return false;
+  if (attr('aria-hidden') === 'true') return (attr('class') ?? '').includes('fallback-image');
+  return true;
 }
+
+if (typeof base._isProbablyVisible === 'function') {
+  proto._isProbablyVisible = (node) => probablyVisible((name) => node.getAttribute(name));
+}
+
+type Rules = { REGEXPS?: Record<string, RegExp>; UNLIKELY_ROLES?: string[] };
+const rules = Readability.prototype as unknown as Rules;
+
+/**
+ * The patterns Readability uses to find a byline and to skip page furniture
+ * while looking for one, taken from the library itself so a streaming scan
+ * (scan.ts) finds the byline Readability would.
+ */
+export const READABILITY_PATTERNS = {
+  byline: rules.REGEXPS?.byline ?? /byline|author|dateline|writtenby|p-author/i,
+  unlikely: rules.REGEXPS?.unlikelyCandidates ?? /$^/,
+  maybeCandidate: rules.REGEXPS?.okMaybeItsACandidate ?? /$^/,
+  unlikelyRoles: new Set(rules.UNLIKELY_ROLES ?? []),
+};
 
 /**
  * Readability walks ancestors and recurses through the tree: on hostile

@@ -131,7 +131,7 @@ export function titleFromDocumentTitle(docTitle: string, headings: Array<{ text:
   return cur;
 }
 
-interface HeadFacts {
+export interface HeadFacts {
   meta: Map<string, string>;
   metaAll: Map<string, string[]>;
   jsonLd: string[];
@@ -151,9 +151,15 @@ function addMeta(facts: HeadFacts, key: string, content: string): void {
   else facts.metaAll.set(key, [content]);
 }
 
-/** One pass over the document for everything metadata needs. */
-function collect(doc: Document): HeadFacts {
-  const facts: HeadFacts = {
+/** Elements whose content says nothing about the page: their <title> is a tooltip, their text is code. */
+const OPAQUE = new Set(['style', 'template', 'svg', 'math']);
+
+/**
+ * Everything metadata needs, gathered from the tags and text of one parse as
+ * they stream past (see scan.ts), so finding it needs no DOM.
+ */
+export class HeadCollector {
+  readonly facts: HeadFacts = {
     meta: new Map(),
     metaAll: new Map(),
     jsonLd: [],
@@ -164,70 +170,83 @@ function collect(doc: Document): HeadFacts {
     htmlLang: null,
     timePublished: null,
   };
-  const root = doc.documentElement;
-  if (!root) return facts;
-  facts.htmlLang = root.getAttribute('lang') ?? root.getAttribute('xml:lang');
-  let titleSeen = false;
-  const stack: Element[] = [root];
-  while (stack.length) {
-    const el = stack.pop()!;
-    const tag = el.localName.toLowerCase();
+  private opaque = 0;
+  private rootSeen = false;
+  private titleSeen = false;
+  /** Text being gathered for the element that asked for it (a title, heading, JSON-LD script or <time>), innermost last. */
+  private readonly gathering: Array<{ tag: string; text: string; done: (text: string) => void }> = [];
+
+  open(tag: string, attrs: Record<string, string>): void {
+    if (!this.rootSeen && tag === 'html') this.facts.htmlLang = attrs.lang ?? attrs['xml:lang'] ?? null;
+    this.rootSeen = true;
+    if (this.opaque) {
+      if (OPAQUE.has(tag)) this.opaque++;
+      return;
+    }
+    const f = this.facts;
     switch (tag) {
       case 'meta': {
-        const content = el.getAttribute('content');
+        const content = attrs.content;
         if (!content) break;
         const value = content.trim();
-        const property = el.getAttribute('property');
-        if (property) for (const p of property.toLowerCase().split(/\s+/)) if (p) addMeta(facts, p.replace(/\s/g, ''), value);
-        const name = el.getAttribute('name');
+        if (attrs.property) for (const p of attrs.property.toLowerCase().split(/\s+/)) if (p) addMeta(f, p, value);
         // article:* are Open Graph properties; pages that put them in name= are not trusted with them (nor by Readability).
-        const key = name?.toLowerCase().replace(/\s/g, '').replace(/\./g, ':');
-        if (key && !key.startsWith('article:')) addMeta(facts, key, value);
-        const itemprop = el.getAttribute('itemprop');
-        if (itemprop) addMeta(facts, `itemprop:${itemprop.trim().toLowerCase()}`, value);
-        const equiv = el.getAttribute('http-equiv');
-        if (equiv) addMeta(facts, `http-equiv:${equiv.trim().toLowerCase()}`, value);
+        const key = attrs.name?.toLowerCase().replace(/\s/g, '').replace(/\./g, ':');
+        if (key && !key.startsWith('article:')) addMeta(f, key, value);
+        if (attrs.itemprop) addMeta(f, `itemprop:${attrs.itemprop.trim().toLowerCase()}`, value);
+        if (attrs['http-equiv']) addMeta(f, `http-equiv:${attrs['http-equiv'].trim().toLowerCase()}`, value);
         break;
       }
-      case 'link': {
-        const rel = (el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
-        if (rel.includes('canonical') && !facts.canonical) facts.canonical = el.getAttribute('href');
+      case 'link':
+        if (!f.canonical && (attrs.rel ?? '').toLowerCase().split(/\s+/).includes('canonical')) f.canonical = attrs.href ?? null;
         break;
-      }
       case 'base':
-        if (!facts.baseHref) facts.baseHref = el.getAttribute('href');
+        if (!f.baseHref) f.baseHref = attrs.href ?? null;
         break;
       case 'script':
-        if ((el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') facts.jsonLd.push(el.textContent ?? '');
-        continue;
-      case 'style':
-      case 'template':
-        continue;
-      case 'svg':
-      case 'math':
-        // Their <title> elements are tooltips, not the page title.
-        continue;
+        if ((attrs.type ?? '').trim().toLowerCase() === 'application/ld+json') this.gather(tag, (t) => f.jsonLd.push(t));
+        break;
       case 'title':
-        if (!titleSeen) {
-          titleSeen = true;
-          facts.docTitle = el.textContent ?? '';
+        if (!this.titleSeen) {
+          this.titleSeen = true;
+          this.gather(tag, (t) => (f.docTitle = t));
         }
-        continue;
+        break;
       case 'h1':
       case 'h2':
-        facts.headings.push({ text: el.textContent ?? '', level: tag === 'h1' ? 1 : 2 });
+        this.gather(tag, (t) => f.headings.push({ text: t, level: tag === 'h1' ? 1 : 2 }));
         break;
       case 'time':
-        if (!facts.timePublished && (el.hasAttribute('pubdate') || (el.getAttribute('itemprop') ?? '').includes('datePublished'))) {
-          facts.timePublished = el.getAttribute('datetime') ?? el.textContent;
+        if (!f.timePublished && ('pubdate' in attrs || (attrs.itemprop ?? '').includes('datePublished'))) {
+          if (attrs.datetime !== undefined) f.timePublished = attrs.datetime;
+          else this.gather(tag, (t) => (f.timePublished ??= t));
         }
         break;
+      default:
+        if (OPAQUE.has(tag)) this.opaque++;
     }
-    const kids: Element[] = [];
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) kids.push(c);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
-  return facts;
+
+  text(t: string): void {
+    // Like textContent: a heading's text includes what sits in an <svg> inside it.
+    for (const g of this.gathering) g.text += t;
+  }
+
+  close(tag: string): void {
+    if (this.opaque) {
+      if (OPAQUE.has(tag)) this.opaque--;
+      return;
+    }
+    const g = this.gathering[this.gathering.length - 1];
+    if (g?.tag === tag) {
+      this.gathering.pop();
+      g.done(g.text);
+    }
+  }
+
+  private gather(tag: string, done: (text: string) => void): void {
+    this.gathering.push({ tag, text: '', done });
+  }
 }
 
 function first(meta: Map<string, string>, keys: string[]): string | null {
@@ -260,8 +279,7 @@ export interface MetadataOptions {
  * results agree with Reader View; a few extra sources (itemprop, <time
  * pubdate>, og:locale) fill what those leave empty.
  */
-export function extractHtmlMetadata(doc: Document, opts: MetadataOptions = {}): HtmlMetadata {
-  const f = collect(doc);
+export function metadataFromFacts(f: HeadFacts, opts: MetadataOptions = {}): HtmlMetadata {
   const m = f.meta;
   const ld = jsonLdFacts(f.jsonLd);
 
