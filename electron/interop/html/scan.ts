@@ -15,6 +15,8 @@ export interface PageScan {
   article: ArticleRange | null;
   /** Words inside <p> elements anywhere on the page. */
   paragraphWords: number;
+  /** Words of text inside the article element (script, style and noscript aside); 0 without one. */
+  articleWords: number;
   /** The byline Readability would find walking the whole page (see BylineFinder). */
   byline: string | null;
 }
@@ -121,9 +123,11 @@ const countWords = (s: string) => s.match(/\S+/g)?.length ?? 0;
 export function scanHtml(html: string): PageScan {
   const head = new HeadCollector();
   const bylines = [new BylineFinder(true), new BylineFinder(false)];
-  const open: Array<{ name: string; start: number; kind: 'article' | 'body' | null; furniture: boolean }> = [];
-  const articles: Array<ArticleRange & { furniture: boolean }> = [];
-  const bodies: Array<ArticleRange & { furniture: boolean }> = [];
+  const open: Array<{ name: string; start: number; kind: 'article' | 'body' | null; furniture: boolean; wordsBefore: number }> = [];
+  const articles: Array<ArticleRange & { furniture: boolean; words: number }> = [];
+  const bodies: Array<ArticleRange & { furniture: boolean; words: number }> = [];
+  let textWords = 0;
+  let code = 0;
   let inParagraph = 0;
   let paragraphWords = 0;
   const parser: Parser = new Parser(
@@ -132,20 +136,25 @@ export function scanHtml(html: string): PageScan {
         head.open(name, attrs);
         for (const b of bylines) b.enter(name, attrs);
         if (name === 'p') inParagraph++;
+        if (PREPPED_AWAY.has(name)) code++;
         const body = attrs.itemprop !== undefined && attrs.itemprop.split(/\s+/).includes('articleBody');
-        open.push({ name, start: parser.startIndex, kind: name === 'article' ? 'article' : body ? 'body' : null, furniture: bylines[0].skipping });
+        open.push({ name, start: parser.startIndex, kind: name === 'article' ? 'article' : body ? 'body' : null, furniture: bylines[0].skipping, wordsBefore: textWords });
       },
       ontext(text) {
         head.text(text);
         for (const b of bylines) b.text(text);
-        if (inParagraph) paragraphWords += countWords(text);
+        if (code) return;
+        const n = countWords(text);
+        textWords += n;
+        if (inParagraph) paragraphWords += n;
       },
       onclosetag(name) {
         head.close(name);
         for (const b of bylines) b.leave();
         if (name === 'p' && inParagraph) inParagraph--;
+        if (PREPPED_AWAY.has(name) && code) code--;
         const el = open.pop();
-        if (el?.kind) (el.kind === 'article' ? articles : bodies).push({ start: el.start, end: parser.endIndex + 1, furniture: el.furniture });
+        if (el?.kind) (el.kind === 'article' ? articles : bodies).push({ start: el.start, end: parser.endIndex + 1, furniture: el.furniture, words: textWords - el.wordsBefore });
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
@@ -154,7 +163,7 @@ export function scanHtml(html: string): PageScan {
   const found = bodies.length === 1 ? bodies[0] : articles.length === 1 ? articles[0] : null;
   // Readability's first walk drops an article inside page furniture, finds too little text, and walks again without skipping any.
   const byline = bylines[0].byline ?? (found?.furniture ? bylines[1].byline : null);
-  return { head: head.facts, article: found && { start: found.start, end: found.end }, paragraphWords, byline };
+  return { head: head.facts, article: found && { start: found.start, end: found.end }, paragraphWords, articleWords: found?.words ?? 0, byline };
 }
 
 /** What a page declares about itself (see metadataFromFacts). */
