@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FileImportResult, ImportReport } from '../../shared/api/methods/sources';
 import { AppError } from '../../shared/api/errors';
 import type { SourceMetadata } from '../../shared/model/entities';
+import { indexSources } from '../db/repos/sources';
 import { ensureTag, tagSource } from '../db/repos/tags';
 import { titleFromLine } from '../interop/normalize';
 import type { ExtractedSource } from '../interop/types';
@@ -196,6 +197,8 @@ export async function runImport(ctx: ServiceContext, items: ImportItem[], opts: 
               outcomes.push({ error: err });
             }
           }
+          // Indexed together, after the savepoints: in the same transaction, so a source is never there unindexed.
+          indexSources(ctx.db, outcomes.flatMap((o) => ('status' in o && o.status === 'imported' && o.id ? [o.id] : [])));
         })
         .immediate();
     } catch (err) {
@@ -279,6 +282,7 @@ function writeSource(ctx: ServiceContext, item: ImportItem, extracted: Extracted
     origin: item.file,
     canonicalUrl: extracted.metadata.canonicalUrl,
     excerpt: extracted.metadata.excerpt,
+    deferIndex: true,
   });
   if (o.status === 'imported') {
     for (const tag of tags) tagSource(ctx.db, o.id, ensureTag(ctx.db, tag, ctx.now()));

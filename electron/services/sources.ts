@@ -21,6 +21,8 @@ export interface SourceToAdd {
   canonicalUrl?: string | null;
   excerpt?: string | null;
   tags?: string[];
+  /** The caller adds the source to the full-text index itself (repo.indexSources) before the transaction ends: a bulk import does, once per batch. */
+  deferIndex?: boolean;
 }
 
 export function contentHash(text: string): string {
@@ -56,6 +58,7 @@ export function addSource(ctx: ServiceContext, s: SourceToAdd): ImportOutcome {
         canonicalText: text,
       },
       ctx.now(),
+      { index: !s.deferIndex },
     );
     return { status: 'imported', id, title: s.metadata.title };
   }).immediate();
