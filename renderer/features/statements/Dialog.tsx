@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { createPortal } from 'react-dom';
 
 interface Props {
   title: string;
@@ -9,7 +10,11 @@ interface Props {
   wide?: boolean;
 }
 
-/** A modal dialog named by its heading; Escape closes it and focus returns where it was. */
+/**
+ * A modal dialog named by its heading; Escape closes it and focus returns where it was.
+ * Rendered into the body: opened from a sidebar item, which is paint-contained (content-visibility),
+ * it would otherwise be positioned and clipped inside that item.
+ */
 export function Dialog({ title, onClose, children, onSubmit, wide }: Props) {
   const headingId = useId();
   const ref = useRef<HTMLDivElement>(null);
@@ -18,7 +23,7 @@ export function Dialog({ title, onClose, children, onSubmit, wide }: Props) {
     ref.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
     return () => before?.focus?.();
   }, []);
-  return (
+  return createPortal(
     <div className="modal-backdrop">
       <div
         ref={ref}
@@ -35,6 +40,7 @@ export function Dialog({ title, onClose, children, onSubmit, wide }: Props) {
         <h2 id={headingId}>{title}</h2>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
