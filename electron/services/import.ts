@@ -138,6 +138,9 @@ function toMetadata(x: ExtractedSource, fileName: string): SourceMetadata {
 /** A write batch ends at this many sources or after this long, whichever comes first. */
 const BATCH_SOURCES = 500;
 const BATCH_MS = 250;
+/** Read-ahead beyond the extractor's concurrency: at most this many files, holding at most this many bytes. */
+const READ_AHEAD_FILES = 64;
+const READ_AHEAD_BYTES = 16 * 1024 * 1024;
 
 interface Ready {
   /** Index of this file's line in the report. */
@@ -216,18 +219,42 @@ export async function runImport(ctx: ServiceContext, items: ImportItem[], opts: 
     });
   };
 
-  // Files are read and parsed ahead (up to the extractor's concurrency) while
-  // earlier ones are written, so every core works; writes stay in order.
-  const started = new Map<number, { promise: Promise<ExtractedSource>; settled: boolean }>();
+  // Files are read and parsed ahead while earlier ones are written, so every
+  // core works; writes stay in order. Always as many as the extractor works on
+  // at once; beyond that, small files keep coming while what is read ahead
+  // stays under READ_AHEAD_BYTES (a folder of short texts would otherwise
+  // wait on one file read at a time), and no more reads of unknown size are
+  // in progress than the extractor's concurrency, so huge files never pile up.
+  const concurrency = Math.max(1, opts.extractor.concurrency);
+  const started = new Map<number, { promise: Promise<ExtractedSource>; settled: boolean; bytes: number }>();
+  let nextToStart = 0;
+  let reading = 0;
+  let aheadBytes = 0;
+  const mayStart = () => started.size < concurrency || (reading < concurrency && aheadBytes < READ_AHEAD_BYTES && started.size < READ_AHEAD_FILES);
   const start = (i: number) => {
-    if (i >= items.length || started.has(i) || job.cancelled) return;
     const item = items[i];
-    const entry = { promise: item.read(opts.maxFileBytes ?? DEFAULT_MAX_FILE).then((bytes) => opts.extractor.extract(bytes, path.basename(item.file))), settled: false };
+    reading++;
+    const entry = { promise: null as unknown as Promise<ExtractedSource>, settled: false, bytes: 0 };
+    entry.promise = item.read(opts.maxFileBytes ?? DEFAULT_MAX_FILE).then(
+      (bytes) => {
+        reading--;
+        entry.bytes = bytes.byteLength;
+        aheadBytes += entry.bytes;
+        return opts.extractor.extract(bytes, path.basename(item.file));
+      },
+      (err: unknown) => {
+        reading--;
+        throw err;
+      },
+    );
     entry.promise.then(
       () => (entry.settled = true),
       () => (entry.settled = true), // the error itself is handled when its turn comes
     );
     started.set(i, entry);
+  };
+  const startMore = () => {
+    while (nextToStart < items.length && !job.cancelled && mayStart()) start(nextToStart++);
   };
 
   try {
@@ -235,10 +262,9 @@ export async function runImport(ctx: ServiceContext, items: ImportItem[], opts: 
     for (let i = 0; i < items.length; i++) {
       if (job.cancelled) break;
       const item = items[i];
-      for (let k = i; k < i + Math.max(1, opts.extractor.concurrency); k++) start(k);
+      startMore();
       progress(item.file);
       const entry = started.get(i)!;
-      started.delete(i);
       if (!entry.settled && batch.length) {
         // Ready files wait for a slow one at most until their batch is due, then are committed.
         let timer: NodeJS.Timeout | undefined;
@@ -249,7 +275,10 @@ export async function runImport(ctx: ServiceContext, items: ImportItem[], opts: 
       }
       const slot = results.push({ file: item.file, status: 'failed' }) - 1;
       try {
-        const extracted = await entry.promise;
+        const extracted = await entry.promise.finally(() => {
+          started.delete(i);
+          aheadBytes -= entry.bytes;
+        });
         if (!batch.length) batchStarted = Date.now();
         batch.push({ slot, item, extracted });
       } catch (err) {

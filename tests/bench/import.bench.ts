@@ -251,7 +251,7 @@ async function plainTextRun(count: number): Promise<Record<string, number>> {
       ftsRowsMatchingReport: inIndex,
       articlesPerSecond: round((imported / wallMs) * 1000),
       megabytesPerSecond: round((bytes / 1024 / 1024 / wallMs) * 1000, 2),
-      mainThreadCpuMsPerArticle: round((cpu.user + cpu.system) / 1000 / count, 3),
+      processCpuMsPerArticle: round((cpu.user + cpu.system) / 1000 / count, 3),
     };
   } finally {
     library?.close();
