@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { FileImportResult, ImportReport } from '../../shared/api/methods/sources';
+import type { FileImportResult, ImportOutcome, ImportReport } from '../../shared/api/methods/sources';
 import { AppError } from '../../shared/api/errors';
 import type { SourceMetadata } from '../../shared/model/entities';
 import { indexSources } from '../db/repos/sources';
@@ -10,7 +10,7 @@ import { titleFromLine } from '../interop/normalize';
 import type { ExtractedSource } from '../interop/types';
 import type { ServiceContext } from './context';
 import { storeRevisedText } from './anchoring';
-import { addSource } from './sources';
+import { addSource, type SourceToAdd } from './sources';
 
 /** Turns a file's bytes into a source; the import worker pool provides one that runs off the main thread. */
 export type Extract = (bytes: Uint8Array, fileName: string) => Promise<ExtractedSource>;
@@ -297,32 +297,42 @@ export async function runImport(ctx: ServiceContext, items: ImportItem[], opts: 
 }
 
 /**
- * One file's source and tags; runs inside the batch's transaction, in its own
- * savepoint. A file bearing the canonical URL of a source already in the
- * library but a different text is a new version of that article: the
- * source's text is replaced and its annotations re-anchored, rather than a
- * second copy added beside it.
+ * Adds a source with its tags, inside the caller's transaction. A source
+ * bearing the canonical URL of one already in the library but a different
+ * text is a new version of that article: the existing source's text is
+ * replaced and its annotations re-anchored (status "updated"), rather than a
+ * second copy added beside it or the new text dropped as a duplicate. The
+ * same text is still a duplicate. Files and pastes both come through here.
  */
+export function addOrReviseSource(ctx: ServiceContext, source: SourceToAdd, tags: string[]): ImportOutcome {
+  const o = addSource(ctx, source);
+  const tagIt = (id: number) => {
+    for (const tag of tags) tagSource(ctx.db, id, ensureTag(ctx.db, tag, ctx.now()));
+  };
+  if (o.status === 'imported') tagIt(o.id);
+  if (o.status !== 'duplicate' || o.reason !== 'same URL') return o;
+  const anchors = storeRevisedText(ctx, o.id, source.document);
+  tagIt(o.id);
+  return { status: 'updated', id: o.id, title: o.title, anchors };
+}
+
+/** One file's source; runs inside the batch's transaction, in its own savepoint. */
 function writeSource(ctx: ServiceContext, item: ImportItem, extracted: ExtractedSource, tags: string[]): FileImportResult {
-  const o = addSource(ctx, {
-    document: extracted.document,
-    metadata: toMetadata(extracted, item.file),
-    format: extracted.format,
-    origin: item.file,
-    canonicalUrl: extracted.metadata.canonicalUrl,
-    excerpt: extracted.metadata.excerpt,
-    deferIndex: true,
-  });
-  if (o.status === 'imported') {
-    for (const tag of tags) tagSource(ctx.db, o.id, ensureTag(ctx.db, tag, ctx.now()));
-    return { file: item.file, status: 'imported', id: o.id, title: o.title };
-  }
-  if (o.reason === 'same URL') {
-    const anchors = storeRevisedText(ctx, o.id, extracted.document);
-    for (const tag of tags) tagSource(ctx.db, o.id, ensureTag(ctx.db, tag, ctx.now()));
-    return { file: item.file, status: 'updated', id: o.id, title: o.title, anchors };
-  }
-  return { file: item.file, status: 'duplicate', duplicateOf: { id: o.id, title: o.title, reason: o.reason ?? 'same text' } };
+  const o = addOrReviseSource(
+    ctx,
+    {
+      document: extracted.document,
+      metadata: toMetadata(extracted, item.file),
+      format: extracted.format,
+      origin: item.file,
+      canonicalUrl: extracted.metadata.canonicalUrl,
+      excerpt: extracted.metadata.excerpt,
+      deferIndex: true,
+    },
+    tags,
+  );
+  if (o.status === 'duplicate') return { file: item.file, status: 'duplicate', duplicateOf: { id: o.id, title: o.title, reason: o.reason ?? 'same text' } };
+  return { file: item.file, status: o.status, id: o.id, title: o.title, ...(o.anchors ? { anchors: o.anchors } : {}) };
 }
 
 export function tooLarge(bytes: number, max: number): AppError {

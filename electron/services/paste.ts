@@ -2,10 +2,9 @@ import type { HandlersIn } from '../../shared/api/contract';
 import type { PastePreview } from '../../shared/api/methods/paste';
 import { canonicalText } from '../../shared/document/model';
 import type { SourceMetadata } from '../../shared/model/entities';
-import { ensureTag, tagSource } from '../db/repos/tags';
 import type { PasteInput } from '../interop/paste';
 import type { ServiceContext } from './context';
-import { addSource } from './sources';
+import { addOrReviseSource } from './import';
 
 function flavourOf(format: string): PastePreview['flavour'] {
   return format === 'html' ? 'html' : format === 'markdown' ? 'markdown' : 'text';
@@ -50,20 +49,23 @@ export function pasteHandlers(ctx: ServiceContext): HandlersIn<'paste'> {
         language: metadata.language?.trim() || null,
       };
       const outcome = ctx.db
-        .transaction(() => {
-          const o = addSource(ctx, {
-            document: x.document,
-            metadata: confirmed,
-            format: x.format,
-            origin: 'paste',
-            canonicalUrl: x.metadata.canonicalUrl ?? confirmed.url,
-            excerpt: x.metadata.excerpt,
-          });
-          if (o.status === 'imported') for (const tag of tags) tagSource(ctx.db, o.id, ensureTag(ctx.db, tag, ctx.now()));
-          return o;
-        })
+        .transaction(() =>
+          addOrReviseSource(
+            ctx,
+            {
+              document: x.document,
+              metadata: confirmed,
+              format: x.format,
+              origin: 'paste',
+              canonicalUrl: x.metadata.canonicalUrl ?? confirmed.url,
+              excerpt: x.metadata.excerpt,
+            },
+            tags,
+          ),
+        )
         .immediate();
       if (outcome.status === 'imported') ctx.events.emit('library.changed', { kinds: tags.length ? ['sources', 'tags'] : ['sources'] });
+      if (outcome.status === 'updated') ctx.events.emit('library.changed', { kinds: ['sources', 'tags', 'annotations'] });
       return outcome;
     },
   };

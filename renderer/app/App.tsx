@@ -96,10 +96,16 @@ export function App() {
             <PasteDialog
               initial={paste}
               onClose={() => setPaste(null)}
-              onAdded={(sourceId, duplicate) => {
+              onAdded={(sourceId, status) => {
                 setPaste(null);
                 setView({ kind: 'library', sourceId });
-                notify(duplicate ? 'That article is already in the library; opened it.' : 'Added to the library.');
+                notify(
+                  status === 'duplicate'
+                    ? 'That article is already in the library; opened it.'
+                    : status === 'updated'
+                      ? 'A new version of an article already in the library: its text was replaced and its annotations re-anchored.'
+                      : 'Added to the library.',
+                );
               }}
             />
           )}

@@ -26,7 +26,7 @@ describe('pasting through the contract', () => {
     expect((await client.sources.list({})).total).toBe(0);
   });
 
-  it('adds a paste with the metadata the user edited, and refuses the same page twice', async () => {
+  it('adds a paste with the metadata the user edited, refuses the same page twice and takes a revised one as a new version', async () => {
     const { client } = testLibrary();
     const meta = { title: 'NATO widens its mission', byline: 'J. Doe', outlet: 'Defense Post', publishedAt: '2021-02-19', url: 'https://example.com/nato-iraq', language: 'en' };
     const added = await client.paste.add({ html: PAGE, metadata: meta, tags: ['iraq'] });
@@ -35,9 +35,12 @@ describe('pasting through the contract', () => {
     expect(source).toMatchObject({ ...meta, format: 'html', tags: ['iraq'] });
     expect(source.document.blocks[2]).toEqual({ kind: 'caption', text: 'Soldiers in Baghdad' });
 
-    // Same canonical URL, different words: still a duplicate, and the user is told of which source.
-    const again = await client.paste.add({ html: PAGE.replace('Ministers agreed', 'Ministers decided'), metadata: meta });
+    // The same page again: a duplicate, and the user is told of which source.
+    const again = await client.paste.add({ html: PAGE, metadata: meta });
     expect(again).toMatchObject({ status: 'duplicate', id: added.id, title: 'NATO widens its mission' });
+    // Same canonical URL, different words: a new version of that source (issue 4), never a second copy.
+    const revised = await client.paste.add({ html: PAGE.replace('Ministers agreed', 'Ministers decided'), metadata: meta });
+    expect(revised).toMatchObject({ status: 'updated', id: added.id, title: 'NATO widens its mission' });
     expect((await client.sources.list({})).total).toBe(1);
   });
 

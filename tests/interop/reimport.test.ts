@@ -74,3 +74,27 @@ it('re-importing a revised page with the same URL replaces the text and re-ancho
   const r3 = (await client.sources.importFiles({ paths: [second] })).results[0];
   expect(r3).toMatchObject({ status: 'duplicate', duplicateOf: { id: sourceId, reason: 'same text' } });
 });
+
+it('pasting a revised version of an article with its URL updates that source and keeps its annotations', async () => {
+  const { client } = testLibrary();
+  const dir = tempDir();
+  const seed = fs.readFileSync(corpusPath('seed', 'pentagon-nato-iraq.txt'), 'utf8').trim().split('\n');
+  const file = path.join(dir, 'first.html');
+  fs.writeFileSync(file, page(seed));
+  const sourceId = (await client.sources.importFiles({ paths: [file] })).results[0].id!;
+  const { document } = await client.sources.get({ id: sourceId });
+  const text = document.blocks.map((b) => b.text).join('\n\n');
+  const quote = 'came at the request of the Iraqi government';
+  const start = text.indexOf(quote);
+  const note = await client.annotations.create({ sourceId, start, end: start + quote.length });
+
+  const revised = ['Updated: the Pentagon says no decision has been made.', ...seed];
+  const outcome = await client.paste.add({ text: revised.join('\n\n'), metadata: { title: 'Pentagon open to more troops in Iraq', url: URL_OF_ARTICLE } });
+  expect(outcome).toMatchObject({ status: 'updated', id: sourceId, anchors: { exact: 0, moved: 1, fuzzy: 0, orphan: 0 } });
+  expect((await client.sources.list({})).items).toHaveLength(1);
+  const { document: after } = await client.sources.get({ id: sourceId });
+  const newText = after.blocks.map((b) => b.text).join('\n\n');
+  const [a] = await client.annotations.list({ sourceId });
+  expect(a.id).toBe(note.id);
+  expect(newText.slice(a.start, a.end)).toBe(quote);
+});

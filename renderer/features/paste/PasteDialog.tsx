@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { PastePreview } from '../../../shared/api/methods/paste';
+import type { ImportOutcome } from '../../../shared/api/methods/sources';
 import { isoDate, webUrl } from '../../../shared/api/schemas';
 import type { SourceMetadata } from '../../../shared/model/entities';
 import type { SourceId } from '../../../shared/model/ids';
@@ -16,7 +17,7 @@ export interface ClipboardContent {
 interface Props {
   initial?: ClipboardContent;
   onClose: () => void;
-  onAdded: (id: SourceId, duplicate: boolean) => void;
+  onAdded: (id: SourceId, status: ImportOutcome['status']) => void;
 }
 
 type Field = Exclude<keyof SourceMetadata, 'title'>;
@@ -114,7 +115,7 @@ export function PasteDialog({ initial = { text: '' }, onClose, onAdded }: Props)
           language: value('language'),
         },
       });
-      onAdded(outcome.id, outcome.status === 'duplicate');
+      onAdded(outcome.id, outcome.status);
     } catch (err) {
       setError((err as Error).message.replace(/^Invalid input for [\w.]+: /, ''));
     } finally {

@@ -5,11 +5,14 @@ import { method } from '../method';
 import { isoDate, LIMITS, metadataPatch, nonEmpty, pageRequest, tagName, text } from '../schemas';
 
 export interface ImportOutcome {
-  status: 'imported' | 'duplicate';
+  /** updated: a source with the same URL and a different text was there; its text was replaced and its annotations re-anchored. */
+  status: 'imported' | 'duplicate' | 'updated';
   id: SourceId;
   title: string;
   /** For duplicates: why it matched ("same text", "same URL"). */
   reason?: string;
+  /** For updates: how the source's annotations landed in the new text. */
+  anchors?: Record<AnchorStatus, number>;
 }
 
 /**
