@@ -31,3 +31,21 @@ it('the fast path gives the text and metadata of whole-page Readability on every
   expect(taken.length).toBeGreaterThanOrEqual(45);
   for (const t of taken) expect(t.overlap, t.name).toBeGreaterThanOrEqual(0.95);
 });
+
+it('the fast path cleans with the same policy: DOMPurify payloads inside an article element yield no word and no link the whole-page path would not', () => {
+  const fixtures: Array<{ payload: string }> = JSON.parse(fs.readFileSync(corpusPath('xss', 'dompurify', 'expect.json'), 'utf8'));
+  const filler = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+  let taken = 0;
+  for (const { payload } of fixtures) {
+    const html = `<!DOCTYPE html><html><head><title>Payload page</title></head><body><nav><p>Home About</p></nav><article><p>${filler}.</p>${payload}<p>${filler}.</p></article></body></html>`;
+    const fast = extractHtmlPage(html);
+    if (fast.path !== 'fast') continue;
+    taken++;
+    const whole = new Set(canonicalText(extractHtmlPage(html, { fast: false }).extracted.document).split(/\s+/));
+    for (const block of fast.extracted.document.blocks) {
+      for (const word of block.text.split(/\s+/).filter(Boolean)) expect(whole.has(word), `${word} from ${payload}`).toBe(true);
+      for (const mark of block.marks ?? []) if (mark.kind === 'link') expect(new URL(mark.href!).protocol).toMatch(/^(?:https?|mailto):$/);
+    }
+  }
+  expect(taken).toBeGreaterThan(fixtures.length / 2);
+});
