@@ -59,6 +59,14 @@ function start(): void {
     mainWindow.focus();
   };
 
+  // Another window on the same library, e.g. a brief beside the source it quotes; offset so both show.
+  const newWindow = () => {
+    if (!layout) return;
+    const window = createMainWindow({ preload: layout.preload, dataDir });
+    const [x, y] = window.getPosition();
+    window.setPosition(x + 32, y + 32);
+  };
+
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
@@ -98,7 +106,7 @@ function start(): void {
     hardenSession(session.defaultSession, layout.rendererDir);
     const disposeIpc = registerIpc(ipcMain, openedLibrary, isTrustedSender, webContents);
     const disposeShell = registerShellIpc(ipcMain, openedLibrary);
-    Menu.setApplicationMenu(buildApplicationMenu(openedLibrary));
+    Menu.setApplicationMenu(buildApplicationMenu(openedLibrary, { newWindow }));
     showWindow();
     openDocuments(pendingDocuments.splice(0));
 

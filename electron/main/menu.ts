@@ -2,10 +2,15 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
 import type { Library } from '../app/library';
 import { chooseAndImport } from './import';
 
-/** The standard menus, plus File › Import… and File › Paste Article…, which the renderer handles. */
-export function buildApplicationMenu(library: Library, platform: NodeJS.Platform = process.platform): Menu {
+/**
+ * The standard menus, plus File › New Window (a brief beside the source it quotes, to drag quotes
+ * across), File › Import… and File › Paste Article…, which the renderer handles.
+ */
+export function buildApplicationMenu(library: Library, actions: { newWindow: () => void }, platform: NodeJS.Platform = process.platform): Menu {
   const isMac = platform === 'darwin';
   const fileMenu: MenuItemConstructorOptions[] = [
+    { label: 'New Window', accelerator: 'CmdOrCtrl+Shift+N', click: actions.newWindow },
+    { type: 'separator' },
     {
       label: 'Import…',
       accelerator: 'CmdOrCtrl+O',

@@ -89,7 +89,7 @@ function saveWindowState(dataDir: string, window: BrowserWindow): void {
   }
 }
 
-/** The one Collate window, where it was last time (or centred), showing app://collate/. */
+/** A Collate window, where the last one closed was (or centred), showing app://collate/. */
 export function createMainWindow(options: { preload: string; dataDir: string }): BrowserWindow {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const { maximized, ...bounds } = restoreWindowBounds(readWindowState(options.dataDir), workAreas);
