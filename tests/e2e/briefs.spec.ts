@@ -163,3 +163,18 @@ test('an annotation dragged from the reader’s Annotations sidebar into a brief
   expect(parseExport(saved.text).blockquotes).toEqual([MCNULTY]);
   await briefTab.close();
 });
+
+test('in the browser host, "Export source with annotations" downloads the same Markdown the contract gives', async ({ app, host }) => {
+  const api = apiOf(host);
+  const { sourceId } = await seedStatements(api);
+  await app.reload();
+  await app.getByRole('region', { name: 'Library' }).getByRole('button', { name: new RegExp(SEED_TITLE) }).click();
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('region', { name: 'Reader' }).getByRole('button', { name: 'Export source with annotations' }).click()]);
+  const saved = readFileSync((await download.path())!, 'utf8');
+  const expected = (await api.interop.exportSource({ id: sourceId })).text;
+  // Only the export time differs between the two calls.
+  const untimed = (s: string) => s.replace(/^exported: .*$/m, '');
+  expect(untimed(saved)).toBe(untimed(expected));
+  expect(download.suggestedFilename()).toBe('pentagon-open-to-sending-more-troops-to-iraq-for-nato-mission.md');
+  await expect(app.getByRole('status')).toContainText('Exported pentagon-open');
+});
