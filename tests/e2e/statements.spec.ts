@@ -200,6 +200,8 @@ test('a related statement is linked in one click, with the relation beside it, a
   await expect(row.getByRole('status')).toContainText('Linked: this statement qualifies it.');
   await expect(app.getByRole('dialog', { name: 'Link statement' })).toHaveCount(0);
   const plans = annotationItem(app, 'no imminent plans');
+  // Sidebar items off screen are not rendered (content-visibility); bring this one into view.
+  await plans.scrollIntoViewIfNeeded();
   await expect(plans.getByRole('list', { name: 'Links' })).toContainText('qualifies →');
 
   // Undo takes it back (to the trash); linking again as "contradicts" leaves exactly one link.
