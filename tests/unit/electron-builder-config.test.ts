@@ -82,15 +82,20 @@ describe('the electron-builder configuration', () => {
     }
   });
 
-  it('packages the built app: the main entry, the preload, the renderer', () => {
+  it('packages the built app: the main entry, the preload, every worker, the renderer', async () => {
     expect(packageJson.main).toBe('dist/electron/main.js');
-    for (const file of [packageJson.main, 'dist/electron/preload.cjs', 'dist/electron/extract-worker.js', 'dist/renderer/index.html', 'package.json']) {
+    // The build writes each worker as <name>.js beside main.js, where electron/app/workers.ts starts it.
+    const { WORKERS } = await import('../../build/scripts/node-bundle.mjs');
+    expect(WORKERS).toEqual(expect.arrayContaining(['electron/services/extract-worker.ts', 'electron/app/maintenance-worker.ts']));
+    for (const worker of WORKERS) expect(existsSync(path.join(root, worker)), worker).toBe(true);
+    const workers = WORKERS.map((w) => `dist/electron/${path.basename(w, '.ts')}.js`);
+    for (const file of [packageJson.main, 'dist/electron/preload.cjs', ...workers, 'dist/renderer/index.html', 'package.json']) {
       expect(included(file), file).toBe(true);
     }
     expect(included('dist/electron/main.js.map')).toBe(false);
     const layout = appLayout({ appPath: '/app', isPackaged: false, abi });
     expect(path.relative('/app', layout.preload).split(path.sep).join('/')).toBe('dist/electron/preload.cjs');
-    expect(readFileSync(path.join(root, 'build/scripts/build-electron.mjs'), 'utf8')).toMatch(/'main\.js'[\s\S]*'preload\.cjs'[\s\S]*'extract-worker\.js'/);
+    expect(readFileSync(path.join(root, 'build/scripts/build-electron.mjs'), 'utf8')).toMatch(/'main\.js'[\s\S]*'preload\.cjs'[\s\S]*of WORKERS/);
   });
 
   it('ships the Electron build of better-sqlite3 unpacked, where the main process looks for it, and never rebuilds node_modules', () => {
