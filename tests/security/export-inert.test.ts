@@ -83,6 +83,18 @@ describe('exports cannot carry active content', () => {
     expect(fm).not.toHaveProperty('injected');
   });
 
+  it("a link in the brief's own text leaves as its words unless it points to the web or mail", async () => {
+    const { client } = testLibrary();
+    const b = await client.briefs.create({ title: 'Links' });
+    const text = (t: string) => ({ type: 'text', version: 1, text: t, format: 0, style: '', mode: 'normal', detail: 0 });
+    const link = (url: string, t: string) => ({ type: 'link', version: 1, url, rel: null, target: null, title: null, direction: null, format: '', indent: 0, children: [text(t)] });
+    const paragraph = { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [text('See '), link('javascript:alert(15)', 'this trick'), text(' and '), link('https://example.org/report', 'the report'), text('.')] };
+    await client.briefs.update({ id: b.id, content: JSON.stringify({ root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [paragraph] } }), contentText: 'See this trick and the report.' });
+    const { body } = split((await client.briefs.exportMarkdown({ id: b.id })).text);
+    expect(body).toContain('See this trick and [the report](https://example.org/report).');
+    expect(activeContent(body)).toEqual([]);
+  });
+
   it('a source exported as Markdown: title, metadata, quotes and notes come out inert', async () => {
     const { client, sourceId } = await hostileLibrary();
     const file = await client.interop.exportSource({ id: sourceId });

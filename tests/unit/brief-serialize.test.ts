@@ -60,7 +60,8 @@ function generate(seed: number): SerializedEditorState {
       else if (k === 7) out.push({ type: 'linebreak', version: 1, ...(r.int(2) ? { $: { mdHardLineBreak: r.pick(['\\', '  ', 'x']) } } : {}) });
       else if (k === 8) out.push({ type: 'tab', version: 1, text: '\t', format: r.pick(FORMATS), style: '', mode: 'normal', detail: 2 });
       else if (depth < 1) {
-        const url = r.pick(['https://example.org/a(b)', 'https://x.org/?a=1&b=2', 'has space', '', '<odd>', 'https://x.org/&amp;']);
+        // Only web and mail links leave as links (serialize.ts); these are the odd ones among those.
+        const url = r.pick(['https://example.org/a(b)', 'https://x.org/?a=1&b=2', 'https://x.org/has space', 'mailto:a@x.org', 'https://x.org/<odd>', 'https://x.org/&amp;']);
         const title = r.pick([null, 'A "title"', 'T&amp;']);
         out.push({ type: k === 9 ? 'autolink' : 'link', version: 1, url, title, rel: null, target: null, ...(k === 9 ? { isUnlinked: false } : {}), direction: null, format: '', indent: 0, children: inline(depth + 1) });
       } else out.push(textNode());

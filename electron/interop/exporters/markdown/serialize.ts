@@ -2,6 +2,7 @@ import type { SerializedEditorState } from 'lexical';
 import { crossReferenceMarkdown, escapeProse, type Footnotes, quoteMarkdown } from '../../../../shared/markdown';
 import { CROSSREF_NODE_TYPE, QUOTE_NODE_TYPE, type SerializedCrossReference, type SerializedQuoteBlock } from '../../../../shared/markdown/model';
 import type { QuoteResolver } from './transformers';
+import { safeHref } from '../../document-builder';
 
 /**
  * A brief's Markdown written straight from its stored Lexical JSON.
@@ -159,7 +160,11 @@ export function briefBodyMarkdown(state: SerializedEditorState, resolve: QuoteRe
     for (let i = 0; i < kids.length; i++) {
       const child = kids[i];
       check(child);
-      if (child.type === 'link') out += linkMarkdown(child, exportChildren(child, unclosed, [...unclosable, ...unclosed]));
+      if (child.type === 'link') {
+        const content = exportChildren(child, unclosed, [...unclosable, ...unclosed]);
+        // The editor only makes web and mail links, but a brief can arrive through the API: anything else leaves as its words.
+        out += safeHref(child.url, null) ? linkMarkdown(child, content) : content;
+      }
       else if (isText(child)) out += exportText(kids, i, hasFormat(child, 'code') ? textOf(child) : escapeProse(textOf(child)), unclosed, unclosable);
       else if (child.type === 'linebreak') out += `${hardBreak(child)}\n`;
       else if (child.type === QUOTE_NODE_TYPE || child.type === CROSSREF_NODE_TYPE) out += plainText(child);
