@@ -1,4 +1,5 @@
 import { webUrlOrNull } from '../document-builder';
+import { CDATA_SECTION_NODE, ELEMENT_NODE, TEXT_NODE } from './parse';
 import { cleanLine, normalizeDate, normalizeLanguage, unescapeEntities } from '../normalize';
 import type { ExtractedMetadata } from '../types';
 
@@ -88,6 +89,41 @@ function jsonLdFacts(scripts: string[]): JsonLdFacts {
     };
   }
   return {};
+}
+
+/**
+ * Feeds a parsed document to a HeadCollector in document order, as the
+ * streaming scan would: for pages that are parsed into a DOM anyway and need
+ * no scan (no article mark-up), walking the tree is cheaper than a second parse.
+ * Iterative, so hostile nesting cannot overflow the stack.
+ */
+export function collectFromDocument(doc: Document): HeadFacts {
+  const collector = new HeadCollector();
+  const root = doc.documentElement;
+  if (!root) return collector.facts;
+  const stack: Array<{ node: Node; leaving: boolean }> = [{ node: root, leaving: false }];
+  while (stack.length) {
+    const { node, leaving } = stack.pop()!;
+    if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) {
+      collector.text(node.nodeValue ?? '');
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const el = node as Element;
+    const tag = el.localName.toLowerCase();
+    if (leaving) {
+      collector.close(tag);
+      continue;
+    }
+    const attrs: Record<string, string> = {};
+    for (const a of Array.from(el.attributes)) attrs[a.name.toLowerCase()] ??= a.value;
+    collector.open(tag, attrs);
+    stack.push({ node, leaving: true });
+    const kids: Node[] = [];
+    for (let c = el.firstChild; c; c = c.nextSibling) kids.push(c);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], leaving: false });
+  }
+  return collector.facts;
 }
 
 /** Readability's title similarity: share of B's words that also occur in A. */

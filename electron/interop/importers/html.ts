@@ -2,7 +2,7 @@ import type { SourceDocument } from '../../../shared/document/model';
 import { decodeText } from '../encoding';
 import { type ArticleResult, extractArticle } from '../html/article';
 import { htmlToDocument } from '../html/blocks';
-import { cleanByline, metadataFromFacts } from '../html/metadata';
+import { cleanByline, collectFromDocument, metadataFromFacts } from '../html/metadata';
 import { parseHtmlDocument } from '../html/parse';
 import { sanitizeTree } from '../html/sanitize';
 import { type PageScan, scanHtml } from '../html/scan';
@@ -49,6 +49,7 @@ const wholeBody = (html: string, baseUrl: string | null) => bodyBlocks(parseHtml
  * overlap of at least 0.95 with whole-page Readability's.
  */
 export const FAST_MIN_SHARE = 0.5;
+const ARTICLE_MARKUP = /<article[\s>]|articleBody/i;
 export const FAST_MAX_SHARE = 1.5;
 
 /** Readability on the page's article element alone, or null when that is not safe to trust (see FAST_MIN_SHARE). */
@@ -74,16 +75,18 @@ export type ArticlePath = 'fast' | 'readability' | 'none';
 /** HTML text in, blocks and metadata out, and which way the article was found. Synchronous: pastes need no I/O. */
 export function extractHtmlPage(html: string, opts: HtmlExtractOptions = {}): { extracted: ExtractedSource; path: ArticlePath } {
   const warnings: string[] = [];
-  const scan = scanHtml(html);
-  const { baseUrl, ...metadata } = metadataFromFacts(scan.head, { pageUrl: opts.pageUrl ?? savedFromUrl(html) });
+  const pageUrl = opts.pageUrl ?? savedFromUrl(html);
+  // Only a page with article mark-up can take the fast path; the others need no scan, their DOM gives the metadata.
+  const scan = opts.article !== false && opts.fast !== false && ARTICLE_MARKUP.test(html) ? scanHtml(html) : null;
+  let doc = scan ? null : parseHtmlDocument(html);
+  const { baseUrl, ...metadata } = metadataFromFacts(scan ? scan.head : collectFromDocument(doc!), { pageUrl });
 
-  if (opts.article === false) return { extracted: { format: 'html', document: bodyBlocks(parseHtmlDocument(html), baseUrl), metadata, warnings }, path: 'none' };
-  const fast = opts.fast === false ? null : fastArticle(html, scan, baseUrl);
+  if (opts.article === false) return { extracted: { format: 'html', document: bodyBlocks(doc!, baseUrl), metadata, warnings }, path: 'none' };
+  const fast = scan ? fastArticle(html, scan, baseUrl) : null;
   let document: SourceDocument | null = fast?.document ?? null;
   let article = fast?.article;
-  let doc: Document | null = null;
   if (!article) {
-    doc = parseHtmlDocument(html);
+    doc ??= parseHtmlDocument(html);
     article = extractArticle(doc);
     if (article.content) {
       sanitizeTree(article.content, { baseUrl });
@@ -93,7 +96,7 @@ export function extractHtmlPage(html: string, opts: HtmlExtractOptions = {}): { 
   // Readability's findings fill what the page did not declare.
   metadata.title ??= cleanLine(article.title ? unescapeEntities(article.title) : null, 1000);
   // On the fast path the byline is found in the scan of the whole page: it is usually outside the article element.
-  metadata.byline ??= cleanByline(fast ? (scan.byline ?? article.byline) : article.byline);
+  metadata.byline ??= cleanByline(fast ? (scan?.byline ?? article.byline) : article.byline);
   metadata.outlet ??= cleanLine(article.siteName, 500);
   metadata.publishedAt ??= normalizeDate(article.publishedTime);
   metadata.language ??= normalizeLanguage(article.lang);
