@@ -4,6 +4,7 @@ import { api } from '../../data/client';
 import { useLibraryQuery } from '../../data/hooks';
 import { invalidReason } from '../reader/validate';
 import { setAnnotationTags } from './actions';
+import { Modal } from '../../ui/Modal';
 
 /**
  * Adds and removes an annotation's tags. Hierarchical names ("iraq/nato-mission")
@@ -44,20 +45,7 @@ export function TagDialog({ annotation, onClose }: { annotation: Annotation; onC
   const suggestions = (known.data ?? []).map((t) => t.name).filter((n) => !current.tags.some((t) => t.toLowerCase() === n.toLowerCase()));
 
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        className="modal tag-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${listId}-title`}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          }
-        }}
-      >
-        <h2 id={`${listId}-title`}>Tags</h2>
+    <Modal title="Tags" onClose={onClose} className="tag-dialog">
         <blockquote className="tag-dialog-quote">{current.exact}</blockquote>
         {current.tags.length > 0 ? (
           <ul className="tag-chips" aria-label="Tags on this annotation">
@@ -103,7 +91,6 @@ export function TagDialog({ annotation, onClose }: { annotation: Annotation; onC
             Done
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

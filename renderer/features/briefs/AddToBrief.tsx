@@ -4,7 +4,7 @@ import type { BriefId } from '../../../shared/model/ids';
 import { useNavigation } from '../../app/navigation';
 import { api } from '../../data/client';
 import { useLibraryQuery } from '../../data/hooks';
-import { friendly } from '../reader/Modal';
+import { friendly } from '../../ui/Modal';
 import '../../ui/briefs.css';
 
 /** "Add to brief" on an annotation: choose which brief (or a new one); the quote goes at its end. */

@@ -6,7 +6,7 @@ import { api } from '../../data/client';
 import { useLibraryQuery } from '../../data/hooks';
 import { BriefEditor, type BriefEditorHandle } from '../../editor/brief/BriefEditor';
 import { BriefNavigationContext } from '../../editor/brief/context';
-import { friendly } from '../reader/Modal';
+import { friendly } from '../../ui/Modal';
 import { exportToFile } from './download';
 import { InsertCrossReferenceDialog, InsertQuoteDialog, QuotesPanel } from './QuotePicker';
 import '../../ui/briefs.css';

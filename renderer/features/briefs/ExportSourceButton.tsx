@@ -1,5 +1,5 @@
 import { useNavigation } from '../../app/navigation';
-import { friendly } from '../reader/Modal';
+import { friendly } from '../../ui/Modal';
 import { useReaderSelection } from '../reader/Reader';
 import { exportToFile } from './download';
 

@@ -5,7 +5,7 @@ import { RELATIONS } from '../../../shared/model/statement';
 import { api } from '../../data/client';
 import { useLibraryQuery } from '../../data/hooks';
 import { QUOTE_DRAG_TYPE } from '../../editor/brief/context';
-import { Modal } from '../reader/Modal';
+import { Modal } from '../../ui/Modal';
 
 const short = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 export const quoteLabel = (q: QuoteData) => short(q.exact);

@@ -6,7 +6,7 @@ import { onEvent } from '../../data/bridge';
 import { api } from '../../data/client';
 import { shell } from '../../data/shell';
 import '../../ui/paste.css';
-import { Modal } from '../reader/Modal';
+import { Modal } from '../../ui/Modal';
 import { chunkFiles, filesFromDrop, filesFromInput, type PickedFile, toBase64 } from './gather';
 
 interface Progress {

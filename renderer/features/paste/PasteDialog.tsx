@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PastePreview } from '../../../shared/api/methods/paste';
 import type { ImportOutcome } from '../../../shared/api/methods/sources';
 import { isoDate, webUrl } from '../../../shared/api/schemas';
 import type { SourceMetadata } from '../../../shared/model/entities';
 import type { SourceId } from '../../../shared/model/ids';
 import { api } from '../../data/client';
+import { friendly, Modal } from '../../ui/Modal';
 import '../../ui/paste.css';
 import { DocumentPreview } from './DocumentPreview';
 
@@ -53,7 +54,6 @@ export function PasteDialog({ initial = { text: '' }, onClose, onAdded }: Props)
   const [preview, setPreview] = useState<PastePreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const headingId = useId();
   const textRef = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -117,25 +117,14 @@ export function PasteDialog({ initial = { text: '' }, onClose, onAdded }: Props)
       });
       onAdded(outcome.id, outcome.status);
     } catch (err) {
-      setError((err as Error).message.replace(/^Invalid input for [\w.]+: /, ''));
+      setError(friendly(err));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <div className="modal-backdrop">
-      <div
-        className="modal paste-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={headingId}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
-        }}
-      >
-        <h2 id={headingId}>Paste article</h2>
+    <Modal title="Paste article" onClose={onClose} onSubmit={() => void submit()} className="paste-dialog">
         <div className="paste-columns">
           <div className="paste-fields">
             <label>
@@ -205,7 +194,6 @@ export function PasteDialog({ initial = { text: '' }, onClose, onAdded }: Props)
             Add to library
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

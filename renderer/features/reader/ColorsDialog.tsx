@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { HighlightColor } from '../../../shared/api/methods/settings';
 import { api } from '../../data/client';
-import { friendly, Modal } from './Modal';
+import { friendly, Modal } from '../../ui/Modal';
 import { invalidReason } from './validate';
 
 /** Names the highlight colours after what they mean to the user ("claim", "evidence", "disputed"). */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SourceDetail } from '../../../shared/model/entities';
 import { api } from '../../data/client';
-import { friendly, Modal } from './Modal';
+import { friendly, Modal } from '../../ui/Modal';
 import { invalidReason } from './validate';
 
 /** Edits a source's title, byline, outlet, date and URL; a bad date or URL is refused with the reason. */

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { SourceDetail } from '../../../shared/model/entities';
 import { api } from '../../data/client';
 import { useNavigation } from '../../app/navigation';
-import { friendly, Modal } from './Modal';
+import { friendly, Modal } from '../../ui/Modal';
 
 /** Pastes a revised version of the article; every annotation is re-anchored and none is lost. */
 export function ReplaceTextDialog({ source, onClose }: { source: SourceDetail; onClose: () => void }) {

@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useState } from 'react';
 import { onEvent } from '../../data/bridge';
-import { Modal } from './Modal';
+import { Modal } from '../../ui/Modal';
 import { isTypingOrModal, matchesShortcut, SHORTCUTS, SHOW_SHORTCUTS_EVENT } from './shortcuts';
 
 /** The "Keyboard shortcuts" sheet, opened with ? from anywhere in the app. */

@@ -5,7 +5,7 @@ import type { AnnotationId } from '../../../shared/model/ids';
 import { type Relation, RELATIONS } from '../../../shared/model/statement';
 import { api } from '../../data/client';
 import { useNavigation } from '../../app/navigation';
-import { Dialog } from './Dialog';
+import { Modal } from '../../ui/Modal';
 import { clip, who } from './format';
 
 interface Props {
@@ -64,7 +64,7 @@ export function LinkDialog({ from, initialTo, initialRelation, onClose }: Props)
   };
 
   return (
-    <Dialog title="Link statement" onClose={onClose} onSubmit={() => void save()} wide>
+    <Modal title="Link statement" onClose={onClose} onSubmit={() => void save()} className="stm-dialog stm-wide">
       <p>
         From <strong>{who(from)}</strong>: “{clip(from.exact, 200)}”
       </p>
@@ -125,6 +125,6 @@ export function LinkDialog({ from, initialTo, initialRelation, onClose }: Props)
           Link statement
         </button>
       </div>
-    </Dialog>
+    </Modal>
   );
 }

@@ -4,7 +4,7 @@ import type { Annotation } from '../../../shared/model/entities';
 import type { AnnotationId, SourceId } from '../../../shared/model/ids';
 import { MEDIA, type Medium, type QuoteKind, type Relation } from '../../../shared/model/statement';
 import { api } from '../../data/client';
-import { Dialog } from './Dialog';
+import { Modal } from '../../ui/Modal';
 import { clip, who } from './format';
 import { LinkDialog } from './LinkDialog';
 import { RelatedStatements } from './RelatedStatements';
@@ -79,7 +79,7 @@ export function StatementDialog({ target, onClose }: Props) {
 
   if (saved && related) {
     return (
-      <Dialog title="Statement saved" onClose={onClose}>
+      <Modal title="Statement saved" onClose={onClose} className="stm-dialog">
         <p>
           <strong>{who(saved)}</strong>: “{clip(saved.exact)}”
         </p>
@@ -89,12 +89,12 @@ export function StatementDialog({ target, onClose }: Props) {
             Done
           </button>
         </div>
-      </Dialog>
+      </Modal>
     );
   }
 
   return (
-    <Dialog title={existing ? 'Edit statement' : 'Mark as statement'} onClose={onClose} onSubmit={() => void save()}>
+    <Modal title={existing ? 'Edit statement' : 'Mark as statement'} onClose={onClose} onSubmit={() => void save()} className="stm-dialog">
       <blockquote className="stm-quote">“{clip(exact, 400)}”</blockquote>
       <label>
         Speaker
@@ -159,6 +159,6 @@ export function StatementDialog({ target, onClose }: Props) {
           Save statement
         </button>
       </div>
-    </Dialog>
+    </Modal>
   );
 }

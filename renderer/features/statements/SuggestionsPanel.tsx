@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SuggestionView } from '../../../shared/api/methods/statements';
 import type { SourceId } from '../../../shared/model/ids';
 import { MEDIA } from '../../../shared/model/statement';
@@ -10,12 +10,18 @@ import { clip } from './format';
 const describe = (s: SuggestionView) =>
   [s.role, s.saidOn, MEDIA[s.medium], s.reportedIn ? `to ${s.reportedIn}` : null, s.quoteKind === 'paraphrase' ? 'paraphrase' : null].filter(Boolean).join(' · ');
 
+/** A long article can hold hundreds of quotes: drawing them all would slow the reader's first screen. */
+const PAGE = 30;
+
 /** Quotes found in the text, each accepted (A) or dismissed (D) with one key while focused. */
 export function SuggestionsPanel({ sourceId }: { sourceId: SourceId }) {
   const { notify } = useNavigation();
   const list = useLibraryQuery(() => api.statements.suggestions({ sourceId }), [sourceId], ['statements']);
   const listRef = useRef<HTMLOListElement>(null);
-  const items = list.data ?? [];
+  const all = list.data ?? [];
+  const [shown, setShown] = useState(PAGE);
+  useEffect(() => setShown(PAGE), [sourceId]);
+  const items = all.slice(0, shown);
 
   const act = async (s: SuggestionView, action: 'accept' | 'dismiss', index: number) => {
     try {
@@ -37,7 +43,7 @@ export function SuggestionsPanel({ sourceId }: { sourceId: SourceId }) {
     <section className="stm-suggestions" aria-label="Suggestions">
       <h2>Suggestions</h2>
       {list.error && <p className="error">{list.error}</p>}
-      {list.data && items.length === 0 && <p className="muted">No suggested quotes left. Select a passage and press Mark as statement (S) to record one yourself.</p>}
+      {list.data && all.length === 0 && <p className="muted">No suggested quotes left. Select a passage and press Mark as statement (S) to record one yourself.</p>}
       {items.length > 0 && (
         <>
           <p className="muted stm-hint">
@@ -60,6 +66,13 @@ export function SuggestionsPanel({ sourceId }: { sourceId: SourceId }) {
                     void act(s, 'dismiss', i);
                   } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
                     e.preventDefault();
+                    if (e.key === 'ArrowDown' && i === items.length - 1 && all.length > items.length) {
+                      // Past the last one shown: show the next page and move into it once drawn.
+                      const here = e.currentTarget;
+                      setShown((n) => n + PAGE);
+                      window.setTimeout(() => (here.nextElementSibling as HTMLElement | null)?.focus(), 0);
+                      return;
+                    }
                     const sib = (e.key === 'ArrowDown' ? e.currentTarget.nextElementSibling : e.currentTarget.previousElementSibling) as HTMLElement | null;
                     sib?.focus();
                   }
@@ -82,6 +95,11 @@ export function SuggestionsPanel({ sourceId }: { sourceId: SourceId }) {
               </li>
             ))}
           </ol>
+          {all.length > items.length && (
+            <button type="button" className="link-button" onClick={() => setShown((n) => n + PAGE)}>
+              Show {Math.min(PAGE, all.length - items.length)} more suggestions ({all.length - items.length} not shown)
+            </button>
+          )}
         </>
       )}
     </section>
