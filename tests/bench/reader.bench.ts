@@ -2,6 +2,7 @@ import { chromium, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openLibrary } from '../../electron/app/library';
 import { insertAnnotation } from '../../electron/db/repos/annotations';
 import { describeRange } from '../../shared/anchoring';
@@ -118,9 +119,27 @@ export async function seedReaderLibrary(dataDir: string, titles: string[]): Prom
   }
 }
 
+/**
+ * The renderer as it is in the sources, built into a temporary folder for the
+ * host to serve: a dist/renderer left from an older build once had this bench
+ * measure old code. COLLATE_RENDERER_DIR, when set, is used as it is.
+ */
+async function freshRenderer(): Promise<(() => void) | null> {
+  if (process.env.COLLATE_RENDERER_DIR) return null;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'collate-bench-renderer-'));
+  const { build } = await import('vite');
+  await build({ configFile: fileURLToPath(new URL('../../build/vite.config.ts', import.meta.url)), logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
+  process.env.COLLATE_RENDERER_DIR = dir;
+  return () => {
+    delete process.env.COLLATE_RENDERER_DIR;
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
+
 export async function benchReader(): Promise<Record<string, number>> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'collate-bench-reader-'));
   const titles = ['Long source A', 'Long source B'];
+  const dropRenderer = await freshRenderer();
   try {
     const t0 = performance.now();
     await seedReaderLibrary(dataDir, titles);
@@ -277,5 +296,6 @@ export async function benchReader(): Promise<Record<string, number>> {
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
+    dropRenderer?.();
   }
 }
