@@ -12,6 +12,8 @@ export interface SearchOptions {
   order: repo.SearchOrder;
   limit: number;
   asYouType?: boolean;
+  /** Set by runSearch: one ranking budget for all kinds (repo.RANK_BUDGET_MS). */
+  deadline?: number;
 }
 
 /** Saved searches show how many things they find, up to this (then "100+"). */
@@ -38,7 +40,7 @@ interface KindHits {
 }
 
 function sourceHits(db: Db, q: ParsedQuery, o: SearchOptions): KindHits {
-  const { rows, partial } = repo.searchSources(db, { match: q.match, filters: q.filters, order: o.order, limit: o.limit + 1 });
+  const { rows, partial } = repo.searchSources(db, { match: q.match, filters: q.filters, order: o.order, limit: o.limit + 1, deadline: o.deadline });
   const texts = q.match ? repo.canonicalTexts(db, rows.slice(0, o.limit).map((r) => r.id)) : new Map<number, string>();
   const hits = rows.map((r): SearchHit => {
     const text = texts.get(r.id);
@@ -55,7 +57,7 @@ function sourceHits(db: Db, q: ParsedQuery, o: SearchOptions): KindHits {
 }
 
 function annotationHits(db: Db, q: ParsedQuery, o: SearchOptions, statements: boolean): KindHits {
-  const { rows, partial } = repo.searchAnnotations(db, { match: q.match, filters: q.filters, order: o.order, limit: o.limit + 1 }, statements);
+  const { rows, partial } = repo.searchAnnotations(db, { match: q.match, filters: q.filters, order: o.order, limit: o.limit + 1, deadline: o.deadline }, statements);
   const hits = rows.map((r): SearchHit => ({
     kind: statements ? 'statement' : 'annotation',
     id: r.id,
@@ -72,7 +74,7 @@ function annotationHits(db: Db, q: ParsedQuery, o: SearchOptions, statements: bo
 }
 
 function briefHits(db: Db, q: ParsedQuery, o: SearchOptions): KindHits {
-  const { rows, partial } = repo.searchBriefs(db, { match: q.match, filters: q.filters, order: o.order, limit: o.limit + 1 });
+  const { rows, partial } = repo.searchBriefs(db, { match: q.match, filters: q.filters, order: o.order, limit: o.limit + 1, deadline: o.deadline });
   const hits = rows.map((r): SearchHit => ({
     kind: 'brief',
     id: r.id,
@@ -88,6 +90,7 @@ function briefHits(db: Db, q: ParsedQuery, o: SearchOptions): KindHits {
 export function runSearch(db: Db, query: string, o: SearchOptions): SearchResult {
   const t0 = performance.now();
   const parsed = parseQuery(o.asYouType ? prefixLastWord(query) : query);
+  o = { ...o, deadline: t0 + repo.RANK_BUDGET_MS };
   const groups: SearchGroup[] = [];
   let partial = false;
   if (parsed.runnable) {
@@ -103,7 +106,7 @@ export function runSearch(db: Db, query: string, o: SearchOptions): SearchResult
     }
   }
   const notices = [...parsed.notices];
-  if (partial) notices.push(`So many matches that the best are picked from the newest ${repo.RANK_CANDIDATES.toLocaleString('en-US')} or so: add a word to narrow the search.`);
+  if (partial) notices.push(`So many matches that the best are picked from the newest (up to ${repo.RANK_CANDIDATES.toLocaleString('en-US')}): add a word to narrow the search.`);
   if (!parsed.runnable && query.trim() && notices.length === 0) notices.push('Type a word to look for, or a filter such as tag:iraq.');
   return { query, order: o.order, groups, notices, ms: Math.round((performance.now() - t0) * 10) / 10 };
 }

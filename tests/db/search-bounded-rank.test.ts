@@ -26,7 +26,7 @@ describe('bounded ranking', () => {
       expect(ids).toHaveLength(20);
       // …but it is older than the newest RANK_CANDIDATES matches, and the result says how it was ranked.
       expect(ids).not.toContain(oldBest);
-      expect(common.notices.join(' ')).toMatch(/newest 5,000/);
+      expect(common.notices.join(' ')).toMatch(/picked from the newest \(up to 5,000\)/);
       // Two words that together match two sources: ranked exactly, the title match first, no notice.
       const rare = runSearch(library.db, 'zanzibar briefing', { order: 'ranked', limit: 20 });
       expect(rare.groups.find((g) => g.kind === 'source')!.hits.map((h) => h.id)).toEqual([rareOld]);

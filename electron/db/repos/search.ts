@@ -18,6 +18,8 @@ export interface SearchArgs {
   filters: SearchFilters;
   order: SearchOrder;
   limit: number;
+  /** performance.now() by which ranking stops scoring more candidates (shared by the kinds of one search). */
+  deadline?: number;
 }
 
 export interface SourceHitRow {
@@ -123,13 +125,16 @@ function briefFilters(p: Params, f: SearchFilters): string[] {
  * Ranking is bounded so that no query can stall the thread that answers the
  * app: scoring every match costs about 1.5 µs a row, 150 ms or more for a
  * word found in all 100,000 articles. Matches are scored newest first, at most
- * RANK_CANDIDATES of them or for RANK_BUDGET_MS, and the best of those are
- * returned. A query with fewer matches (nearly every query that names
- * something) is ranked exactly; the few that match most of the library are
- * ranked among their newest matches, and the result says so.
+ * RANK_CANDIDATES of them or until the search's deadline (RANK_BUDGET_MS over
+ * all kinds), and the best of those are returned. A query with fewer matches
+ * (nearly every query that names something) is ranked exactly; the few that
+ * match most of the library are ranked among their newest matches, and the
+ * result says so. A prefix query is the exception: FTS5 must merge the lists
+ * of every word with that prefix before it can walk them newest first, which
+ * costs more than scoring them, so it is ranked by FTS5's own sorted plan.
  */
 export const RANK_CANDIDATES = 5_000;
-const RANK_BUDGET_MS = 40;
+export const RANK_BUDGET_MS = 60;
 
 export interface FtsPage {
   ids: Array<{ id: number; snip: string | null }>;
@@ -143,23 +148,25 @@ export interface FtsPage {
  * loop and keeps its own order (rowid DESC) and stops at the limit; an
  * IN (SELECT …) would build the set of every live row on each keystroke.
  */
-function ftsIds(db: Db, table: string, match: string, filter: { from: string; idColumn: string; where: string; p: Params } | null, order: SearchOrder, limit: number): FtsPage {
+function ftsIds(db: Db, table: string, match: string, filter: { from: string; idColumn: string; where: string; p: Params } | null, order: SearchOrder, limit: number, deadline = performance.now() + RANK_BUDGET_MS): FtsPage {
   const p = filter?.p ?? new Params();
   const m = p.add(match);
   const exists = filter ? `AND EXISTS (SELECT 1 ${filter.from} WHERE ${filter.idColumn} = ${table}.rowid AND ${filter.where})` : '';
-  if (order === 'recent') {
+  const prefix = match.includes('*');
+  if (order === 'recent' || prefix) {
+    // rank is the index's configured bm25 (column weights from migration 0004); lower is better.
     const ids = db
-      .prepare(`SELECT rowid AS id, ${SNIP(table)} AS snip FROM ${table} WHERE ${table} MATCH ${m} ${exists} ORDER BY rowid DESC LIMIT ${p.add(limit)}`)
+      .prepare(`SELECT rowid AS id, ${SNIP(table)} AS snip FROM ${table} WHERE ${table} MATCH ${m} ${exists} ORDER BY ${order === 'recent' ? 'rowid DESC' : 'rank'} LIMIT ${p.add(limit)}`)
       .all(p.values) as Array<{ id: number; snip: string }>;
     return { ids, partial: false };
   }
-  const started = performance.now();
   const scored: Array<{ id: number; score: number }> = [];
   let partial = false;
-  // rank is the index's configured bm25 (column weights from migration 0004); lower is better.
+  // Checked after every row: a phrase's matches can be far apart, with the scan between them inside SQLite.
+  // Each kind scores at least a page, even when an earlier kind of the same search used up the time.
   for (const row of db.prepare(`SELECT rowid AS id, rank AS score FROM ${table} WHERE ${table} MATCH ${m} ${exists} ORDER BY rowid DESC`).iterate(p.values) as Iterable<{ id: number; score: number }>) {
     scored.push(row);
-    if (scored.length >= RANK_CANDIDATES || ((scored.length & 255) === 0 && performance.now() - started > RANK_BUDGET_MS)) {
+    if (scored.length >= RANK_CANDIDATES || (scored.length > limit && performance.now() > deadline)) {
       partial = true;
       break;
     }
@@ -198,7 +205,7 @@ export function searchSources(db: Db, a: SearchArgs): Hits<SourceHitRow> {
   if (a.match) {
     // Unfiltered, every indexed row is a live source (trashing unindexes): FTS5 alone answers.
     const filter = where === 's.deleted_at IS NULL' ? null : { from: 'FROM sources s', idColumn: 's.id', where, p };
-    page = ftsIds(db, 'sources_fts', a.match, filter, a.order, a.limit);
+    page = ftsIds(db, 'sources_fts', a.match, filter, a.order, a.limit, a.deadline);
   } else {
     const ids = db.prepare(`SELECT s.id FROM sources s WHERE ${where} ORDER BY s.id DESC LIMIT ${p.add(a.limit)}`).all(p.values) as Array<{ id: number }>;
     page = { ids: ids.map((r) => ({ id: r.id, snip: null })), partial: false };
@@ -218,7 +225,7 @@ export function searchAnnotations(db: Db, a: SearchArgs, statements: boolean): H
   const p = new Params();
   const where = annotationFilters(p, a.filters, statements).join(' AND ');
   const page: FtsPage = a.match
-    ? ftsIds(db, 'annotations_fts', a.match, { from: 'FROM annotations a JOIN sources s ON s.id = a.source_id', idColumn: 'a.id', where, p }, a.order, a.limit)
+    ? ftsIds(db, 'annotations_fts', a.match, { from: 'FROM annotations a JOIN sources s ON s.id = a.source_id', idColumn: 'a.id', where, p }, a.order, a.limit, a.deadline)
     : {
         ids: (db.prepare(`SELECT a.id FROM annotations a JOIN sources s ON s.id = a.source_id WHERE ${where} ORDER BY a.id DESC LIMIT ${p.add(a.limit)}`).all(p.values) as Array<{ id: number }>).map(
           (r) => ({ id: r.id, snip: null }),
@@ -236,7 +243,7 @@ export function searchBriefs(db: Db, a: SearchArgs): Hits<BriefHitRow> {
   const p = new Params();
   const where = briefFilters(p, a.filters).join(' AND ');
   const page: FtsPage = a.match
-    ? ftsIds(db, 'briefs_fts', a.match, { from: 'FROM briefs b', idColumn: 'b.id', where, p }, a.order, a.limit)
+    ? ftsIds(db, 'briefs_fts', a.match, { from: 'FROM briefs b', idColumn: 'b.id', where, p }, a.order, a.limit, a.deadline)
     : {
         ids: (db.prepare(`SELECT b.id FROM briefs b WHERE ${where} ORDER BY b.updated_at DESC, b.id DESC LIMIT ${p.add(a.limit)}`).all(p.values) as Array<{ id: number }>).map(
           (r) => ({ id: r.id, snip: null }),
