@@ -10,8 +10,13 @@ import { nodeBundle, WORKERS } from './node-bundle.mjs';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cacheDir = path.join(root, 'dist', 'cli');
 const manifestPath = path.join(cacheDir, 'current.json');
-/** Builds kept besides the newest: a long-running `collate serve` may still start workers from its own. */
+/**
+ * Older builds are removed only when there are more than KEEP_BUILDS and they
+ * are a day old: a `collate serve` started from one may still start workers
+ * from it hours later, and CLIs started together each build their own.
+ */
 const KEEP_BUILDS = 3;
+const KEEP_MS = 24 * 60 * 60 * 1000;
 
 const stamp = (file) => {
   try {
@@ -64,6 +69,6 @@ export async function ensureCliBundle() {
     .filter((d) => d.startsWith('build-') && d !== dir)
     .map((d) => ({ d, t: fs.statSync(path.join(cacheDir, d)).mtimeMs }))
     .sort((a, b) => b.t - a.t);
-  for (const { d } of builds.slice(KEEP_BUILDS)) fs.rmSync(path.join(cacheDir, d), { recursive: true, force: true });
+  for (const { d, t } of builds.slice(KEEP_BUILDS)) if (Date.now() - t > KEEP_MS) fs.rmSync(path.join(cacheDir, d), { recursive: true, force: true });
   return path.join(outDir, 'main.js');
 }
