@@ -103,9 +103,11 @@ describe("the window follows Electron's security checklist", () => {
     expect(mainSource).toMatch(/if \(decision\.openExternally\) void shell\.openExternal/);
   });
 
-  it('gives the page window.collate and nothing else from the preload', () => {
-    expect([...preloadSource.matchAll(/exposeInMainWorld\(/g)]).toHaveLength(1);
-    expect(preloadSource).toContain("exposeInMainWorld('collate', bridge)");
+  it('gives the page window.collate (the contract) and window.collateShell (the Save and Open dialogs), nothing else', () => {
+    expect([...preloadSource.matchAll(/exposeInMainWorld\(/g)]).toHaveLength(2);
+    expect([...preloadSource.matchAll(/exposeInMainWorld\('([^']+)', (\w+)\)/g)].map((m) => `${m[1]}=${m[2]}`)).toEqual(['collate=bridge', 'collateShell=shell']);
+    // Every IPC call goes to a contract channel or to one of the dialogs' two.
+    expect([...preloadSource.matchAll(/ipcRenderer\.invoke\(([\w.]+)/g)].map((m) => m[1])).toEqual(['channelFor', 'SHELL_CHANNELS.saveExport', 'SHELL_CHANNELS.importWithDialog']);
   });
 });
 
