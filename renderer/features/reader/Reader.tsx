@@ -305,7 +305,10 @@ export function Reader({ source, partial = false, annotations: given, colors, on
     const range = rangeFor(editor, build.current.index, a.start, a.end);
     if (!range) return;
     jumped.current = jump;
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const scroll = () => range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    scroll();
+    // Blocks above it (content-visibility: auto) take their real height once laid out, which can move the passage away: settle it again.
+    requestAnimationFrame(() => requestAnimationFrame(scroll));
     flashRange(range);
     // Again as more text arrives: the passage may be past the first blocks of a source still loading.
   }, [jump, editor, renderTo, renderedUpTo]);
