@@ -20,26 +20,39 @@ export function TagDialog({ annotation, onClose }: { annotation: Annotation; onC
 
   useEffect(() => input.current?.focus(), []);
 
-  const save = async (tags: string[]) => {
-    const reason = invalidReason('annotations.setTags', { id: current.id, tags });
-    if (reason) {
-      setError(reason);
-      return false;
-    }
-    try {
-      setCurrent(await setAnnotationTags(current, tags));
-      setError(null);
-      return true;
-    } catch (err) {
-      setError((err as Error).message);
-      return false;
-    }
+  // Changes are saved one after another, each from the tags the last one left: a second tag typed
+  // while the first is still being saved must neither be lost nor have its text cleared.
+  const latest = useRef(annotation);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const change = (next: (tags: string[]) => string[]): Promise<boolean> => {
+    const run = async () => {
+      const tags = next(latest.current.tags);
+      const reason = invalidReason('annotations.setTags', { id: latest.current.id, tags });
+      if (reason) {
+        setError(reason);
+        return false;
+      }
+      try {
+        latest.current = await setAnnotationTags(latest.current, tags);
+        setCurrent(latest.current);
+        setError(null);
+        return true;
+      } catch (err) {
+        setError((err as Error).message);
+        return false;
+      }
+    };
+    const done = queue.current.then(run);
+    queue.current = done;
+    return done;
   };
 
-  const add = async () => {
+  const add = () => {
     const name = draft.trim();
     if (!name) return;
-    if (await save([...current.tags, name])) setDraft('');
+    setDraft('');
+    // Not saved: the words come back to be corrected, unless something else was typed meanwhile.
+    void change((tags) => [...tags, name]).then((ok) => ok || setDraft((d) => d || name));
   };
 
   const suggestions = (known.data ?? []).map((t) => t.name).filter((n) => !current.tags.some((t) => t.toLowerCase() === n.toLowerCase()));
@@ -52,7 +65,7 @@ export function TagDialog({ annotation, onClose }: { annotation: Annotation; onC
             {current.tags.map((t) => (
               <li key={t} className="tag-chip">
                 {t}
-                <button type="button" aria-label={`Remove tag ${t}`} onClick={() => void save(current.tags.filter((x) => x !== t))}>
+                <button type="button" aria-label={`Remove tag ${t}`} onClick={() => void change((tags) => tags.filter((x) => x !== t))}>
                   ×
                 </button>
               </li>
@@ -65,7 +78,7 @@ export function TagDialog({ annotation, onClose }: { annotation: Annotation; onC
           className="tag-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void add();
+            add();
           }}
         >
           <label>
