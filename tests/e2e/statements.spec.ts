@@ -157,9 +157,12 @@ test('mark a selection as a statement, then find the speaker with roles over tim
   await expect(annotationItem(app, 'no imminent plans')).toContainText('2021-02-18 · Remarks to press · paraphrase');
 
   // The detected tweet lands on "John Kirby"; when saved, a related statement is offered for one-click linking.
-  await app.getByRole('region', { name: 'Suggestions' }).getByRole('listitem', { name: /^John Kirby: We support NATO/ }).focus();
+  const tweet = app.getByRole('region', { name: 'Suggestions' }).getByRole('listitem', { name: /^John Kirby: We support NATO/ });
+  await tweet.focus();
   await app.keyboard.press('a');
   await expect(annotationItem(app, TWEET)).toContainText('John Kirby');
+  // The suggestions above the text have redrawn without it: the text no longer moves under the mouse.
+  await expect(tweet).toHaveCount(0);
 
   await app.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Speakers' }).click();
   const speakers = app.getByRole('region', { name: 'Speakers' });
@@ -182,9 +185,12 @@ test('mark a selection as a statement, then find the speaker with roles over tim
 test('a related statement is linked in one click, with the relation beside it, and the link can be undone', async ({ app }) => {
   test.setTimeout(180_000);
   await pasteSeed(app);
-  await app.getByRole('region', { name: 'Suggestions' }).getByRole('listitem', { name: /^John Kirby: We support NATO/ }).focus();
+  const tweet = app.getByRole('region', { name: 'Suggestions' }).getByRole('listitem', { name: /^John Kirby: We support NATO/ });
+  await tweet.focus();
   await app.keyboard.press('a');
   await expect(annotationItem(app, TWEET)).toContainText('John Kirby');
+  // The suggestions above the text have redrawn without it: the text no longer moves under the mouse.
+  await expect(tweet).toHaveCount(0);
 
   // A second statement by the same speaker: saving it offers the tweet as related.
   await dragSelect(app, '.reader-text', 'there are no imminent plans for it at the moment');

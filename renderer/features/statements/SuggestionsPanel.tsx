@@ -29,8 +29,12 @@ export function SuggestionsPanel({ sourceId }: { sourceId: SourceId }) {
       else await api.statements.dismissSuggestion({ id: s.id });
       notify(action === 'accept' ? `Added a statement by ${s.speaker}.` : 'Suggestion dismissed.');
       list.reload();
-      // Keep the keyboard where it was: on the next suggestion once the list has redrawn.
+      // Keep the keyboard where it was: on the next suggestion once the list has redrawn,
+      // unless the user has already moved focus somewhere else meanwhile.
+      const from = document.activeElement;
       window.setTimeout(() => {
+        const now = document.activeElement;
+        if (now && now !== from && now !== document.body && now.isConnected) return;
         const next = listRef.current?.querySelectorAll<HTMLElement>('li.stm-suggestion');
         next?.[Math.min(index, (next?.length ?? 1) - 1)]?.focus();
       }, 150);
