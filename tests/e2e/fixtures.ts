@@ -101,23 +101,37 @@ export async function selectText(page: Page, containerSelector: string, text: st
 /** Drags the mouse across `text` inside `containerSelector`, from its first character to its last, as a person selects. */
 export async function dragSelect(page: Page, containerSelector: string, text: string): Promise<void> {
   const box = await page.evaluate(
-    ([sel, needle]) => {
+    async ([sel, needle]) => {
       const root = document.querySelector(sel);
       if (!root) throw new Error(`no ${sel}`);
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const at = (node.textContent ?? '').indexOf(needle);
         if (at < 0) continue;
-        (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-        const first = document.createRange();
-        first.setStart(node, at);
-        first.setEnd(node, at + 1);
-        const last = document.createRange();
-        last.setStart(node, at + needle.length - 1);
-        last.setEnd(node, at + needle.length);
-        const a = first.getClientRects()[0];
-        const b = last.getClientRects()[last.getClientRects().length - 1];
-        return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+        const textNode = node;
+        (textNode.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+        const measure = () => {
+          const first = document.createRange();
+          first.setStart(textNode, at);
+          first.setEnd(textNode, at + 1);
+          const last = document.createRange();
+          last.setStart(textNode, at + needle.length - 1);
+          last.setEnd(textNode, at + needle.length);
+          const a = first.getClientRects()[0];
+          const b = last.getClientRects()[last.getClientRects().length - 1];
+          return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+        };
+        // As a person would, wait until the text stops moving: blocks around it (content-visibility)
+        // and panels above it can still change height for a frame or two after the scroll.
+        const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+        let box = measure();
+        for (let i = 0; i < 20; i++) {
+          await frame();
+          const again = measure();
+          if (JSON.stringify(again) === JSON.stringify(box)) break;
+          box = again;
+        }
+        return box;
       }
       throw new Error(`text not found: ${needle}`);
     },
