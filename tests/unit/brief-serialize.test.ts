@@ -1,7 +1,8 @@
 import type { SerializedEditorState } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { briefBodyMarkdown } from '../../electron/interop/exporters/markdown/serialize';
-import { lexicalBriefBody, type QuoteResolver } from '../../electron/interop/exporters/markdown/transformers';
+import type { QuoteResolver } from '../../electron/interop/exporters/markdown/serialize';
+import { lexicalBriefBody } from '../helpers/lexical-brief/transformers';
 import { Footnotes, type QuoteData } from '../../shared/markdown';
 
 /**

@@ -7,7 +7,7 @@ import { QuoteBlockView } from './QuoteBlockView';
  * A quote from the library in a brief: linked to its annotation by id, with
  * the last data seen kept as a snapshot (shown with "Detached" once the
  * annotation is deleted). The main process has a headless twin with the same
- * type and JSON (electron/interop/exporters/markdown/nodes.ts).
+ * type and JSON (tests/helpers/lexical-brief/nodes.ts, the reference the exporter is tested against).
  */
 export class QuoteBlockNode extends DecoratorNode<JSX.Element> {
   __annotationId: number;

@@ -1,8 +1,7 @@
 import type { SerializedEditorState } from 'lexical';
 import type { ExportedFile } from '../../../../shared/api/methods/briefs';
 import { Footnotes, frontMatter } from '../../../../shared/markdown';
-import { briefBodyMarkdown } from './serialize';
-import type { QuoteResolver } from './transformers';
+import { briefBodyMarkdown, type QuoteResolver } from './serialize';
 
 export interface BriefForExport {
   title: string;

@@ -1,8 +1,13 @@
 import type { SerializedEditorState } from 'lexical';
-import { crossReferenceMarkdown, escapeProse, type Footnotes, quoteMarkdown } from '../../../../shared/markdown';
+import { crossReferenceMarkdown, type CrossReferenceData, escapeProse, type Footnotes, quoteMarkdown, type QuoteData } from '../../../../shared/markdown';
 import { CROSSREF_NODE_TYPE, QUOTE_NODE_TYPE, type SerializedCrossReference, type SerializedQuoteBlock } from '../../../../shared/markdown/model';
-import type { QuoteResolver } from './transformers';
 import { safeHref } from '../../document-builder';
+
+/** The current data of what a brief quotes; a missing id means it was deleted and the node's snapshot is used. */
+export interface QuoteResolver {
+  quote(annotationId: number): QuoteData | undefined;
+  crossReference(linkId: number): CrossReferenceData | undefined;
+}
 
 /**
  * A brief's Markdown written straight from its stored Lexical JSON.

@@ -12,17 +12,13 @@ import {
 } from '@lexical/markdown';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { $getRoot, $isTextNode, type LexicalNode, type SerializedEditorState, TextNode } from 'lexical';
-import { crossReferenceMarkdown, type CrossReferenceData, escapeProse, type Footnotes, quoteMarkdown, type QuoteData } from '../../../../shared/markdown';
+import { crossReferenceMarkdown, escapeProse, type Footnotes, quoteMarkdown } from '../../../shared/markdown';
+import type { QuoteResolver } from '../../../electron/interop/exporters/markdown/serialize';
 import { $isCrossReferenceNode, $isQuoteBlockNode, CrossReferenceNode, QuoteBlockNode } from './nodes';
 
 /** Every node a brief may hold; the renderer's editor registers the same types. */
 export const BRIEF_NODES = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode, QuoteBlockNode, CrossReferenceNode];
 
-/** The current data of what a brief quotes; a missing id means it was deleted and the node's snapshot is used. */
-export interface QuoteResolver {
-  quote(annotationId: number): QuoteData | undefined;
-  crossReference(linkId: number): CrossReferenceData | undefined;
-}
 
 // Export-only: quote blocks are inserted from the library, never typed as Markdown.
 const NEVER = /(?!)/;

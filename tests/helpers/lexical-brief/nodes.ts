@@ -6,12 +6,13 @@ import {
   type QuoteData,
   type SerializedCrossReference,
   type SerializedQuoteBlock,
-} from '../../../../shared/markdown/model';
+} from '../../../shared/markdown/model';
 
 /**
  * Headless twins of the renderer's brief nodes (renderer/editor/brief): same
- * type names and JSON, no React. They let the main process and the CLI load a
- * brief's Lexical state and export it through @lexical/markdown.
+ * type names and JSON, no React. They let the tests load a brief's Lexical
+ * state and export it through @lexical/markdown, the reference that the app's
+ * own exporter (electron/interop/exporters/markdown/serialize.ts) must match.
  */
 export class QuoteBlockNode extends DecoratorNode<null> {
   __annotationId: number;
